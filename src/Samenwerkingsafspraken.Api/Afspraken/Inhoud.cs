@@ -1,0 +1,187 @@
+using System.Text.Json;
+using FluentValidation;
+using FluentValidation.Results;
+using Samenwerkingsafspraken.Referentiedata;
+using Samenwerkingsafspraken.Varianten;
+using Samenwerkingsafspraken.Werkgevers.Registreren;
+
+namespace Samenwerkingsafspraken.Afspraken;
+
+public sealed record RegiopartijVerzoek(string? Oin, string? Naam, string? Soort, bool? Ondertekent, string? Contactrol);
+
+public sealed record WerkafspraakVerzoek(string? VariantCode, Dictionary<string, JsonElement>? Parameters, string? Maatwerk);
+
+public sealed record DoelstellingenVerzoek(int? PlaatsingenPerJaar, int? DuurzamePlaatsingenPerJaar);
+
+public sealed record LooptijdVerzoek(DateOnly? Startdatum, DateOnly? Einddatum);
+
+/// <summary>The content of an agreement as a request carries it: when it is drawn up, and when it is amended.</summary>
+public interface IAfspraakinhoudVerzoek
+{
+    string? Titel { get; }
+    string? WerkgeverContactrol { get; }
+    IReadOnlyList<RegiopartijVerzoek>? Regiopartijen { get; }
+    IReadOnlyList<WerkafspraakVerzoek>? Werkafspraken { get; }
+    IReadOnlyList<string>? Doelgroepen { get; }
+    IReadOnlyList<string>? Beroepen { get; }
+    DoelstellingenVerzoek? Doelstellingen { get; }
+    LooptijdVerzoek? Looptijd { get; }
+}
+
+/// <summary>The limits of an agreement's content; generous for real use, tight enough that nothing absurd gets in.</summary>
+public static class Grenzen
+{
+    public const int Titel = 200;
+    public const int Naam = 200;
+    public const int Contactrol = 200;
+    public const int Maatwerk = 4000;
+    public const int Reden = 2000;
+    public const int Lessen = 4000;
+    public const int Beroep = 100;
+    public const int Beroepen = 25;
+    public const int Regiopartijen = 20;
+    public const int Werkafspraken = 50;
+    public const int PlaatsingenPerJaar = 10_000;
+    public const int LooptijdInJaren = 10;
+    public static readonly DateOnly VroegsteStart = new(2000, 1, 1);
+}
+
+/// <summary>Validation rules for agreement content, all problems at once, including the catalogue of variants.</summary>
+public abstract class AfspraakinhoudRegels<T> : AbstractValidator<T> where T : IAfspraakinhoudVerzoek
+{
+    protected AfspraakinhoudRegels(Referentiekader kader)
+    {
+        RuleFor(v => v.Titel).NotEmpty().MaximumLength(Grenzen.Titel);
+        RuleFor(v => v.WerkgeverContactrol).MaximumLength(Grenzen.Contactrol);
+
+        RuleFor(v => v.Regiopartijen).NotEmpty().WithMessage("Noem ten minste één regiopartij.")
+            .Must(p => p is null || p.Count <= Grenzen.Regiopartijen).WithErrorCode("te-veel").WithMessage($"Ten hoogste {Grenzen.Regiopartijen} regiopartijen.")
+            .Must(p => p is null || p.Where(x => x.Oin is not null).GroupBy(x => x.Oin).All(g => g.Count() == 1)).WithErrorCode("dubbel")
+            .WithMessage("Elke regiopartij (OIN) komt één keer voor.")
+            .Must(p => p is null || p.Count == 0 || p.Any(x => x.Ondertekent == true)).WithErrorCode("geen-ondertekenaar")
+            .WithMessage("Ten minste één regiopartij ondertekent de afspraak (ondertekent: true).");
+        RuleForEach(v => v.Regiopartijen).ChildRules(partij =>
+        {
+            partij.RuleFor(p => p.Oin).NotEmpty().Matches(Formaten.Oin()).WithMessage("Een OIN bestaat uit precies 20 cijfers.");
+            partij.RuleFor(p => p.Naam).NotEmpty().MaximumLength(Grenzen.Naam);
+            partij.RuleFor(p => p.Soort).NotEmpty().Must(s => Enum.TryParse<Partijsoort>(s, true, out _)).WithErrorCode("onbekende-waarde")
+                .WithMessage($"Soort is een van: {string.Join(", ", Enum.GetNames<Partijsoort>().Select(Camel))}.");
+            partij.RuleFor(p => p.Contactrol).MaximumLength(Grenzen.Contactrol);
+        });
+
+        RuleFor(v => v.Werkafspraken).NotEmpty().WithMessage("Een afspraak heeft ten minste één werkafspraak.")
+            .Must(w => w is null || w.Count <= Grenzen.Werkafspraken).WithErrorCode("te-veel").WithMessage($"Ten hoogste {Grenzen.Werkafspraken} werkafspraken.");
+        RuleFor(v => v.Werkafspraken).Custom((werkafspraken, context) => ControleerWerkafspraken(werkafspraken, kader, context));
+
+        RuleFor(v => v.Doelgroepen).NotEmpty().WithMessage("Noem ten minste één doelgroep.")
+            .Must(d => d is null || d.Distinct().Count() == d.Count).WithErrorCode("dubbel").WithMessage("Elke doelgroep komt één keer voor.");
+        RuleForEach(v => v.Doelgroepen).Must(d => Enum.TryParse<Doelgroep>(d, true, out _)).WithErrorCode("onbekende-waarde")
+            .WithMessage($"Doelgroep is een van: {string.Join(", ", Enum.GetNames<Doelgroep>().Select(Camel))}.");
+
+        RuleFor(v => v.Beroepen).Must(b => b is null || b.Count <= Grenzen.Beroepen).WithErrorCode("te-veel")
+            .WithMessage($"Ten hoogste {Grenzen.Beroepen} beroepen.");
+        RuleForEach(v => v.Beroepen).NotEmpty().MaximumLength(Grenzen.Beroep);
+
+        RuleFor(v => v.Doelstellingen).NotNull().WithMessage("Noem de doelstellingen.");
+        RuleFor(v => v.Doelstellingen!.PlaatsingenPerJaar).NotNull().InclusiveBetween(0, Grenzen.PlaatsingenPerJaar)
+            .When(v => v.Doelstellingen is not null).OverridePropertyName("doelstellingen.plaatsingenPerJaar");
+        RuleFor(v => v.Doelstellingen!.DuurzamePlaatsingenPerJaar).NotNull().InclusiveBetween(0, Grenzen.PlaatsingenPerJaar)
+            .When(v => v.Doelstellingen is not null).OverridePropertyName("doelstellingen.duurzamePlaatsingenPerJaar");
+        RuleFor(v => v.Doelstellingen!.DuurzamePlaatsingenPerJaar)
+            .Must((v, duurzaam) => duurzaam is null || v.Doelstellingen!.PlaatsingenPerJaar is null || duurzaam <= v.Doelstellingen.PlaatsingenPerJaar)
+            .When(v => v.Doelstellingen is not null).OverridePropertyName("doelstellingen.duurzamePlaatsingenPerJaar")
+            .WithErrorCode("meer-dan-plaatsingen").WithMessage("Er kunnen niet meer duurzame plaatsingen zijn dan plaatsingen.");
+
+        RuleFor(v => v.Looptijd).NotNull().WithMessage("Noem de looptijd (startdatum en einddatum).");
+        RuleFor(v => v.Looptijd!.Startdatum).NotNull().GreaterThanOrEqualTo(Grenzen.VroegsteStart)
+            .When(v => v.Looptijd is not null).OverridePropertyName("looptijd.startdatum");
+        RuleFor(v => v.Looptijd!.Einddatum).NotNull().When(v => v.Looptijd is not null).OverridePropertyName("looptijd.einddatum");
+        RuleFor(v => v.Looptijd!.Einddatum)
+            .Must((v, eind) => eind > v.Looptijd!.Startdatum).When(v => v.Looptijd is { Startdatum: not null, Einddatum: not null })
+            .OverridePropertyName("looptijd.einddatum").WithErrorCode("voor-startdatum").WithMessage("De einddatum ligt na de startdatum.");
+        RuleFor(v => v.Looptijd!.Einddatum)
+            .Must((v, eind) => eind <= v.Looptijd!.Startdatum!.Value.AddYears(Grenzen.LooptijdInJaren))
+            .When(v => v.Looptijd is { Startdatum: not null, Einddatum: not null })
+            .OverridePropertyName("looptijd.einddatum").WithErrorCode("te-lang").WithMessage($"Een looptijd is ten hoogste {Grenzen.LooptijdInJaren} jaar.");
+    }
+
+    private static void ControleerWerkafspraken(IReadOnlyList<WerkafspraakVerzoek>? werkafspraken, Referentiekader kader, ValidationContext<T> context)
+    {
+        for (var i = 0; i < (werkafspraken?.Count ?? 0); i++)
+        {
+            var werkafspraak = werkafspraken![i];
+            var pad = $"werkafspraken[{i}]";
+            if (werkafspraak is null)
+            {
+                context.AddFailure(new ValidationFailure(pad, "Een werkafspraak is leeg.") { ErrorCode = "verplicht" });
+                continue;
+            }
+
+            if (werkafspraak.Maatwerk is { Length: > Grenzen.Maatwerk })
+            {
+                context.AddFailure(new ValidationFailure($"{pad}.maatwerk", $"Maatwerk is ten hoogste {Grenzen.Maatwerk} tekens.") { ErrorCode = "te-lang" });
+            }
+
+            if (string.IsNullOrWhiteSpace(werkafspraak.VariantCode))
+            {
+                context.AddFailure(new ValidationFailure($"{pad}.variantCode", "Noem de variant (variantCode).") { ErrorCode = "verplicht" });
+                continue;
+            }
+
+            if (!kader.Varianten.TryGetValue(werkafspraak.VariantCode, out var variant))
+            {
+                context.AddFailure(new ValidationFailure($"{pad}.variantCode", $"Variant '{werkafspraak.VariantCode}' staat niet in de catalogus.")
+                    { ErrorCode = "onbekende-variant" });
+                continue;
+            }
+
+            if (!variant.IsActief)
+            {
+                context.AddFailure(new ValidationFailure($"{pad}.variantCode", $"Variant '{variant.Code}' is uitgefaseerd en kan niet meer worden afgesproken.")
+                    { ErrorCode = "variant-uitgefaseerd" });
+                continue;
+            }
+
+            foreach (var fout in Parametercontrole.Controleer(variant, werkafspraak.Parameters))
+            {
+                context.AddFailure(new ValidationFailure($"{pad}.parameters.{fout.Parameter}", fout.Reden) { ErrorCode = fout.Code });
+            }
+        }
+    }
+
+    private static string Camel(string naam) => JsonNamingPolicy.CamelCase.ConvertName(naam);
+}
+
+public static class AfspraakinhoudMapping
+{
+    /// <summary>The content as agreed; parameters left out take the standard value of the variant.</summary>
+    public static Afspraakinhoud NaarInhoud(this IAfspraakinhoudVerzoek v, Referentiekader kader) => new(
+        v.Titel!.Trim(),
+        string.IsNullOrWhiteSpace(v.WerkgeverContactrol) ? null : v.WerkgeverContactrol.Trim(),
+        v.Regiopartijen!.Select(p => new Regiopartij(p.Oin!, p.Naam!.Trim(), Enum.Parse<Partijsoort>(p.Soort!, true), p.Ondertekent ?? false,
+            string.IsNullOrWhiteSpace(p.Contactrol) ? null : p.Contactrol.Trim())).ToList(),
+        v.Werkafspraken!.Select(w => new Werkafspraak(w.VariantCode!, MetStandaardwaarden(kader.Varianten[w.VariantCode!], w.Parameters),
+            string.IsNullOrWhiteSpace(w.Maatwerk) ? null : w.Maatwerk.Trim())).ToList(),
+        v.Doelgroepen!.Select(d => Enum.Parse<Doelgroep>(d, true)).ToList(),
+        (v.Beroepen ?? []).Select(b => b.Trim()).ToList(),
+        new Doelstellingen(v.Doelstellingen!.PlaatsingenPerJaar!.Value, v.Doelstellingen.DuurzamePlaatsingenPerJaar!.Value),
+        new Looptijd(v.Looptijd!.Startdatum!.Value, v.Looptijd.Einddatum!.Value));
+
+    private static IReadOnlyDictionary<string, JsonElement> MetStandaardwaarden(Variant variant, Dictionary<string, JsonElement>? opgegeven)
+    {
+        var parameters = new SortedDictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var p in variant.Parameters)
+        {
+            if (opgegeven is not null && opgegeven.TryGetValue(p.Naam, out var waarde) && waarde.ValueKind != JsonValueKind.Null)
+            {
+                parameters[p.Naam] = waarde.Clone();
+            }
+            else if (p.Standaard is { } standaard)
+            {
+                parameters[p.Naam] = standaard.Clone();
+            }
+        }
+
+        return new Dictionary<string, JsonElement>(parameters);
+    }
+}

@@ -1,0 +1,79 @@
+using Samenwerkingsafspraken.Infrastructure;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Samenwerkingsafspraken.Infrastructure.OpenApi;
+using Samenwerkingsafspraken.Infrastructure.Security;
+using Samenwerkingsafspraken.Infrastructure.Writing;
+using Samenwerkingsafspraken.Referentiedata;
+using Samenwerkingsafspraken.Werkgevers.Registreren;
+using Wolverine;
+using Wolverine.Http;
+
+namespace Samenwerkingsafspraken.Afspraken.Opstellen;
+
+public sealed record AfspraakOpstellenVerzoek(
+    string? Werkgever,
+    string? Arbeidsmarktregio,
+    string? Titel,
+    string? WerkgeverContactrol,
+    IReadOnlyList<RegiopartijVerzoek>? Regiopartijen,
+    IReadOnlyList<WerkafspraakVerzoek>? Werkafspraken,
+    IReadOnlyList<string>? Doelgroepen,
+    IReadOnlyList<string>? Beroepen,
+    DoelstellingenVerzoek? Doelstellingen,
+    LooptijdVerzoek? Looptijd) : IAfspraakinhoudVerzoek;
+
+public sealed class AfspraakOpstellenValidator : AfspraakinhoudRegels<AfspraakOpstellenVerzoek>
+{
+    public AfspraakOpstellenValidator(Referentiekader kader) : base(kader)
+    {
+        RuleFor(v => v.Werkgever).NotEmpty().Matches(Formaten.KvkNummer()).WithMessage("De werkgever is een KvK-nummer van precies 8 cijfers.");
+        RuleFor(v => v.Werkgever).Must(_ => kader.Werkgever is not null).When(v => v.Werkgever is not null && Formaten.KvkNummer().IsMatch(v.Werkgever))
+            .WithErrorCode("onbekende-werkgever").WithMessage(v => $"Er is geen werkgever met KvK-nummer {v.Werkgever}. Registreer hem eerst (POST /v1/werkgevers).");
+        RuleFor(v => v.Arbeidsmarktregio).NotEmpty().Must(kader.IsGeldigeRegio).WithErrorCode("onbekende-regio")
+            .WithMessage(v => $"Arbeidsmarktregio '{v.Arbeidsmarktregio}' bestaat niet (meer).");
+    }
+}
+
+public static class AfspraakOpstellen
+{
+    public static Besluit Beslis(Guid id, AfspraakOpstellenVerzoek verzoek, Referentiekader kader, Gebruiker door, DateTimeOffset nu)
+    {
+        if (!door.IsRegiopartijVan(verzoek.Arbeidsmarktregio!))
+        {
+            return Weigering.NietToegestaan("andere-regio",
+                $"Alleen een regiopartij van {verzoek.Arbeidsmarktregio} stelt daar afspraken op (uw token noemt: {string.Join(", ", door.Regios)}).");
+        }
+
+        var werkgever = kader.Werkgever!;
+        return Besluit.Met(new AfspraakOpgesteld(
+            id,
+            new Werkgeverpartij(werkgever.KvkNummer, werkgever.Naam, werkgever.Sector, werkgever.Soort),
+            verzoek.Arbeidsmarktregio!,
+            verzoek.NaarInhoud(kader),
+            nu));
+    }
+}
+
+public static class AfspraakOpstellenEndpoint
+{
+    [Authorize(Roles = Rollen.Regiopartij)]
+    [WolverinePost("/v1/samenwerkingsafspraken", OperationId = "samenwerkingsafspraakOpstellen")]
+    [EndpointSummary("Een samenwerkingsafspraak opstellen (concept)")]
+    [EndpointDescription("Een regiopartij stelt in haar eigen regio een afspraak op met een werkgever: werkafspraken uit de variantencatalogus, " +
+                         "doelgroepen, doelstellingen en looptijd. De afspraak begint als concept; elke vereiste partij ondertekent daarna.")]
+    [ProducesResponseType<SamenwerkingsafspraakWeergave>(201)]
+    [Problemen(400, 401, 403, 422)]
+    public static async Task<IResult> Post(AfspraakOpstellenVerzoek verzoek, HttpContext http, IDocumentSession session, IMessageBus bus, Klok klok)
+    {
+        var kader = await Referentiekader.Laad(session, verzoek?.Werkgever, http.RequestAborted);
+        var id = Guid.CreateVersion7();
+        return await new Schrijver(http, session, bus).Start<Samenwerkingsafspraak, AfspraakOpstellenVerzoek>(
+            id, verzoek!, new AfspraakOpstellenValidator(kader),
+            () => Task.FromResult(AfspraakOpstellen.Beslis(id, verzoek!, kader, Gebruiker.Van(http.User), klok.GetUtcNow())),
+            SamenwerkingsafspraakWeergave.Van,
+            afspraak => $"/v1/samenwerkingsafspraken/{afspraak.Id}",
+            "Deze afspraak bestaat al.");
+    }
+}

@@ -1,0 +1,197 @@
+using System.Text.Json;
+using Samenwerkingsafspraken.Infrastructure.Writing;
+using Samenwerkingsafspraken.Werkgevers;
+
+namespace Samenwerkingsafspraken.Afspraken;
+
+public enum AfspraakStatus
+{
+    Concept,
+    Actief,
+    Beeindigd,
+    Verlopen,
+}
+
+public enum Partijsoort
+{
+    Gemeente,
+    Uwv,
+    Werkgeversservicepunt,
+    Werkcentrum,
+    SwBedrijf,
+    Anders,
+}
+
+public enum Doelgroep
+{
+    Banenafspraak,
+    Participatiewet,
+    Wajong,
+    Ww,
+    Wia,
+    Nugger,
+    Statushouders,
+    Jongeren,
+    Overig,
+}
+
+public enum Partijrol
+{
+    Werkgever,
+    Regiopartij,
+}
+
+public enum Oordeel
+{
+    Succesvol,
+    DeelsSuccesvol,
+    NietSuccesvol,
+}
+
+/// <summary>The employer side of an agreement, as it was when the agreement was drawn up.</summary>
+public sealed record Werkgeverpartij(string KvkNummer, string Naam, string Sector, Werkgeversoort Soort);
+
+/// <summary>A public party of the region (known by its OIN), and whether its signature is required.</summary>
+public sealed record Regiopartij(string Oin, string Naam, Partijsoort Soort, bool Ondertekent, string? Contactrol);
+
+/// <summary>One work arrangement: an instance of a catalogue variant, its parameters and the local tailoring in words.</summary>
+public sealed record Werkafspraak(string VariantCode, IReadOnlyDictionary<string, JsonElement> Parameters, string? Maatwerk);
+
+/// <summary>Targets per year: placements, and placements still in work after twelve months.</summary>
+public sealed record Doelstellingen(int PlaatsingenPerJaar, int DuurzamePlaatsingenPerJaar);
+
+public sealed record Looptijd(DateOnly Startdatum, DateOnly Einddatum)
+{
+    public bool Bevat(DateOnly datum) => datum >= Startdatum && datum <= Einddatum;
+}
+
+/// <summary>What the parties agree on: everything an amendment may change.</summary>
+public sealed record Afspraakinhoud(
+    string Titel,
+    string? WerkgeverContactrol,
+    IReadOnlyList<Regiopartij> Regiopartijen,
+    IReadOnlyList<Werkafspraak> Werkafspraken,
+    IReadOnlyList<Doelgroep> Doelgroepen,
+    IReadOnlyList<string> Beroepen,
+    Doelstellingen Doelstellingen,
+    Looptijd Looptijd);
+
+/// <summary>A party that acts on the agreement: the employer (KvK-nummer) or a public party (OIN).</summary>
+public sealed record Partij(Partijrol Rol, string Identificatie, string Naam);
+
+public sealed record Ondertekening(Partij Partij, DateTimeOffset Op);
+
+/// <summary>Results of one period, as counts only: the registry holds nothing about individual candidates.</summary>
+public sealed record Resultaten(int Plaatsingen, int NaZesMaandenInWerk, int NaTwaalfMaandenInWerk, int Uitval);
+
+public sealed record Perioderesultaat(string Periode, Resultaten Resultaten, DateTimeOffset GeregistreerdOp, int Correcties);
+
+public sealed record Evaluatie(Partij Partij, Oordeel Oordeel, string Lessen, bool AanbevolenVoorHergebruik, DateTimeOffset Op);
+
+/// <summary>Where a reused agreement came from: the source agreement and the version that was adopted.</summary>
+public sealed record Herkomst(Guid BronAfspraakId, long BronVersie, string BronArbeidsmarktregio, Guid HergebruikverzoekId);
+
+/// <summary>One local change to a werkafspraak when an agreement is adopted in another region, with its reason.</summary>
+public sealed record Maatwerkverschil(string VariantCode, string Soort, string? Parameter, JsonElement? Oud, JsonElement? Nieuw, string Reden);
+
+public sealed record Beeindiging(string Reden, string Toelichting, DateOnly Einddatum, DateTimeOffset Op);
+
+public sealed record AfspraakOpgesteld(Guid AfspraakId, Werkgeverpartij Werkgever, string Arbeidsmarktregio, Afspraakinhoud Inhoud, DateTimeOffset Op);
+
+public sealed record AfspraakOvergenomen(
+    Guid AfspraakId, Werkgeverpartij Werkgever, string Arbeidsmarktregio, Afspraakinhoud Inhoud, Herkomst Herkomst,
+    IReadOnlyList<Maatwerkverschil> Verschillen, DateTimeOffset Op);
+
+public sealed record AfspraakOndertekend(Guid AfspraakId, Partij Partij, long InhoudVersie, DateTimeOffset Op);
+
+public sealed record AfspraakGeactiveerd(Guid AfspraakId, DateOnly ActiefVanaf, DateTimeOffset Op);
+
+public sealed record AfspraakGewijzigd(Guid AfspraakId, Afspraakinhoud Inhoud, string Reden, DateTimeOffset Op);
+
+public sealed record ResultatenGeregistreerd(Guid AfspraakId, string Periode, Resultaten Resultaten, DateTimeOffset Op);
+
+public sealed record ResultatenGecorrigeerd(Guid AfspraakId, string Periode, Resultaten Resultaten, string Reden, DateTimeOffset Op);
+
+public sealed record AfspraakGeevalueerd(Guid AfspraakId, Partij Partij, Oordeel Oordeel, string Lessen, bool AanbevolenVoorHergebruik, DateTimeOffset Op);
+
+public sealed record AfspraakVerlengd(Guid AfspraakId, DateOnly VorigeEinddatum, DateOnly NieuweEinddatum, string? Reden, DateTimeOffset Op);
+
+public sealed record AfspraakBeeindigd(Guid AfspraakId, string Reden, string Toelichting, DateOnly Einddatum, DateTimeOffset Op);
+
+public sealed record AfspraakVerlopen(Guid AfspraakId, DateOnly Einddatum, DateTimeOffset Op);
+
+/// <summary>
+/// A samenwerkingsafspraak between one employer and the public parties of one region. Immutable: every event gives
+/// a new state. <see cref="InhoudVersie"/> is the stream version at which the current content was set; signatures
+/// belong to that content, so an amendment asks every required party to sign again.
+/// </summary>
+public sealed record Samenwerkingsafspraak(
+    Guid Id,
+    Werkgeverpartij Werkgever,
+    string Arbeidsmarktregio,
+    Afspraakinhoud Inhoud,
+    AfspraakStatus Status,
+    long InhoudVersie,
+    IReadOnlyList<Ondertekening> Ondertekeningen,
+    DateOnly? ActiefVanaf,
+    IReadOnlyList<Perioderesultaat> Resultaten,
+    IReadOnlyList<Evaluatie> Evaluaties,
+    Herkomst? Herkomst,
+    IReadOnlyList<Maatwerkverschil> Maatwerkverschillen,
+    Beeindiging? Beeindiging,
+    DateOnly? VerlopenOp,
+    DateTimeOffset OpgesteldOp,
+    DateTimeOffset LaatstGewijzigdOp,
+    long Version) : IAggregate<Samenwerkingsafspraak>
+{
+    public IEnumerable<Partij> VereisteOndertekenaars =>
+        Inhoud.Regiopartijen.Where(p => p.Ondertekent).Select(p => new Partij(Partijrol.Regiopartij, p.Oin, p.Naam))
+            .Prepend(new Partij(Partijrol.Werkgever, Werkgever.KvkNummer, Werkgever.Naam));
+
+    public IEnumerable<Partij> OntbrekendeOndertekenaars =>
+        VereisteOndertekenaars.Where(p => Ondertekeningen.All(o => o.Partij.Identificatie != p.Identificatie));
+
+    public bool IsVolledigOndertekend => !OntbrekendeOndertekenaars.Any();
+
+    public bool IsAfgesloten => Status is AfspraakStatus.Beeindigd or AfspraakStatus.Verlopen;
+
+    public static IReadOnlyList<Type> Gebeurtenistypen { get; } =
+        [typeof(AfspraakOpgesteld), typeof(AfspraakOvergenomen), typeof(AfspraakOndertekend), typeof(AfspraakGeactiveerd), typeof(AfspraakGewijzigd), typeof(ResultatenGeregistreerd), typeof(ResultatenGecorrigeerd), typeof(AfspraakGeevalueerd), typeof(AfspraakVerlengd), typeof(AfspraakBeeindigd), typeof(AfspraakVerlopen)];
+
+    public static Samenwerkingsafspraak Evolueer(Samenwerkingsafspraak? a, object @event, long version) => (@event switch
+    {
+        AfspraakOpgesteld e => Nieuw(e.AfspraakId, e.Werkgever, e.Arbeidsmarktregio, e.Inhoud, null, [], e.Op),
+        AfspraakOvergenomen e => Nieuw(e.AfspraakId, e.Werkgever, e.Arbeidsmarktregio, e.Inhoud, e.Herkomst, e.Verschillen, e.Op),
+        AfspraakOndertekend e => a! with { Ondertekeningen = [.. a.Ondertekeningen, new Ondertekening(e.Partij, e.Op)], LaatstGewijzigdOp = e.Op },
+        AfspraakGeactiveerd e => a! with { Status = AfspraakStatus.Actief, ActiefVanaf = e.ActiefVanaf, LaatstGewijzigdOp = e.Op },
+        AfspraakGewijzigd e => a! with { Inhoud = e.Inhoud, InhoudVersie = version, Ondertekeningen = [], LaatstGewijzigdOp = e.Op },
+        ResultatenGeregistreerd e => a! with
+        {
+            Resultaten = [.. a.Resultaten, new Perioderesultaat(e.Periode, e.Resultaten, e.Op, 0)],
+            LaatstGewijzigdOp = e.Op,
+        },
+        ResultatenGecorrigeerd e => a! with
+        {
+            Resultaten = a.Resultaten.Select(r => r.Periode == e.Periode ? r with { Resultaten = e.Resultaten, Correcties = r.Correcties + 1 } : r).ToList(),
+            LaatstGewijzigdOp = e.Op,
+        },
+        AfspraakGeevalueerd e => a! with
+        {
+            Evaluaties = [.. a.Evaluaties, new Evaluatie(e.Partij, e.Oordeel, e.Lessen, e.AanbevolenVoorHergebruik, e.Op)],
+            LaatstGewijzigdOp = e.Op,
+        },
+        AfspraakVerlengd e => a! with { Inhoud = a.Inhoud with { Looptijd = a.Inhoud.Looptijd with { Einddatum = e.NieuweEinddatum } }, LaatstGewijzigdOp = e.Op },
+        AfspraakBeeindigd e => a! with
+        {
+            Status = AfspraakStatus.Beeindigd,
+            Beeindiging = new Beeindiging(e.Reden, e.Toelichting, e.Einddatum, e.Op),
+            LaatstGewijzigdOp = e.Op,
+        },
+        AfspraakVerlopen e => a! with { Status = AfspraakStatus.Verlopen, VerlopenOp = e.Einddatum, LaatstGewijzigdOp = e.Op },
+        _ => a!,
+    }) with { Version = version };
+
+    private static Samenwerkingsafspraak Nieuw(Guid id, Werkgeverpartij werkgever, string regio, Afspraakinhoud inhoud, Herkomst? herkomst,
+        IReadOnlyList<Maatwerkverschil> verschillen, DateTimeOffset op) =>
+        new(id, werkgever, regio, inhoud, AfspraakStatus.Concept, 1, [], null, [], [], herkomst, verschillen, null, null, op, op, 0);
+}

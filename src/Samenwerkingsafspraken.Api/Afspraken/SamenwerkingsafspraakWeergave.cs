@@ -1,0 +1,59 @@
+namespace Samenwerkingsafspraken.Afspraken;
+
+public sealed record WerkgeverpartijWeergave(string KvkNummer, string Naam, string Sector, Werkgevers.Werkgeversoort Soort, string? Contactrol);
+
+public sealed record OndertekeningWeergave(
+    long InhoudVersie, bool Volledig, IReadOnlyList<Partij> Vereist, IReadOnlyList<Ondertekening> Gezet, IReadOnlyList<Partij> Ontbrekend);
+
+public sealed record ResultatenWeergave(IReadOnlyList<Perioderesultaat> Perioden, Realisatie Realisatie);
+
+/// <summary>An agreement as the API shows it: its content, signatures, results against targets and evaluations.</summary>
+public sealed record SamenwerkingsafspraakWeergave(
+    Guid Id,
+    long Versie,
+    AfspraakStatus Status,
+    string Titel,
+    WerkgeverpartijWeergave Werkgever,
+    string Arbeidsmarktregio,
+    IReadOnlyList<Regiopartij> Regiopartijen,
+    IReadOnlyList<Werkafspraak> Werkafspraken,
+    IReadOnlyList<Doelgroep> Doelgroepen,
+    IReadOnlyList<string> Beroepen,
+    Doelstellingen Doelstellingen,
+    Looptijd Looptijd,
+    OndertekeningWeergave Ondertekening,
+    DateOnly? ActiefVanaf,
+    ResultatenWeergave Resultaten,
+    IReadOnlyList<Evaluatie> Evaluaties,
+    Herkomst? Herkomst,
+    IReadOnlyList<Maatwerkverschil> Maatwerkverschillen,
+    Beeindiging? Beeindiging,
+    DateOnly? VerlopenOp,
+    DateTimeOffset OpgesteldOp,
+    DateTimeOffset LaatstGewijzigdOp)
+{
+    public static SamenwerkingsafspraakWeergave Van(Samenwerkingsafspraak a) => new(
+        a.Id,
+        a.Version,
+        a.Status,
+        a.Inhoud.Titel,
+        new WerkgeverpartijWeergave(a.Werkgever.KvkNummer, a.Werkgever.Naam, a.Werkgever.Sector, a.Werkgever.Soort, a.Inhoud.WerkgeverContactrol),
+        a.Arbeidsmarktregio,
+        a.Inhoud.Regiopartijen,
+        a.Inhoud.Werkafspraken,
+        a.Inhoud.Doelgroepen,
+        a.Inhoud.Beroepen,
+        a.Inhoud.Doelstellingen,
+        a.Inhoud.Looptijd,
+        new OndertekeningWeergave(a.InhoudVersie, a.IsVolledigOndertekend, a.VereisteOndertekenaars.ToList(), a.Ondertekeningen,
+            a.OntbrekendeOndertekenaars.ToList()),
+        a.ActiefVanaf,
+        new ResultatenWeergave(a.Resultaten.OrderBy(r => r.Periode, StringComparer.Ordinal).ToList(), Realisatie.Van(a)),
+        a.Evaluaties,
+        a.Herkomst,
+        a.Maatwerkverschillen,
+        a.Beeindiging,
+        a.VerlopenOp,
+        a.OpgesteldOp,
+        a.LaatstGewijzigdOp);
+}

@@ -1,0 +1,182 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using Samenwerkingsafspraken.Infrastructure.Http;
+
+namespace Samenwerkingsafspraken.Infrastructure.OpenApi;
+
+/// <summary>
+/// The OpenAPI 3 document at /v1/openapi.json, shaped to the API Design Rules: servers with /v1, a contact, the
+/// API-Version header on every response, every error as problem+json with status, title and detail.
+/// </summary>
+public static class OpenApiConfiguratie
+{
+    public const string Document = "v1";
+
+    public static IServiceCollection AddOpenApiDocument(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOpenApi(Document, options =>
+        {
+            options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_0;
+            options.ShouldInclude = description => description.RelativePath?.StartsWith("v1/", StringComparison.Ordinal) == true
+                                                   && description.RelativePath != "v1/openapi.json";
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+                var statussen = metadata.OfType<ProblemenAttribute>().SelectMany(p => p.Statussen).ToHashSet();
+                var anoniem = metadata.OfType<IAllowAnonymous>().Any();
+                if (!anoniem)
+                {
+                    statussen.Add(401);
+                    operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", null)] = [] }];
+                }
+
+                operation.Responses ??= new OpenApiResponses();
+                foreach (var status in statussen.Order())
+                {
+                    var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    if (!operation.Responses.ContainsKey(key))
+                    {
+                        operation.Responses[key] = new OpenApiResponse { Description = Problemen.Titel(status) };
+                    }
+                }
+
+                if (context.Description.HttpMethod is "POST" or "PUT" or "PATCH" or "DELETE")
+                {
+                    operation.Parameters ??= [];
+                    if (statussen.Contains(428))
+                    {
+                        operation.Parameters.Add(new OpenApiParameter
+                        {
+                            Name = "If-Match", In = ParameterLocation.Header, Required = false,
+                            Description = "De ETag (versie) van de bron die u wijzigt. Of geef 'versie' in de body.",
+                            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                        });
+                    }
+
+                    if (context.Description.HttpMethod == "POST")
+                    {
+                        operation.Parameters.Add(new OpenApiParameter
+                        {
+                            Name = "Idempotency-Key", In = ParameterLocation.Header, Required = false,
+                            Description = "Een unieke sleutel per verzoek: een herhaling met dezelfde sleutel heeft één keer effect en krijgt hetzelfde antwoord.",
+                            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 255 },
+                        });
+                    }
+                }
+
+                return Task.CompletedTask;
+            });
+
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                Vorm(document, configuration);
+                return Task.CompletedTask;
+            });
+        });
+        return services;
+    }
+
+    private static void Vorm(OpenApiDocument document, IConfiguration configuration)
+    {
+        document.Info = new OpenApiInfo
+        {
+            Title = "Samenwerkingsafspraken",
+            Version = ApiConventies.Versie,
+            Description = "Het landelijke register van samenwerkingsafspraken tussen werkgevers en de publieke partijen van de 35 arbeidsmarktregio's: " +
+                          "vinden, vertrouwen en hergebruiken van bewezen afspraken, en auditeren welke varianten van de standaardset waar werken.",
+            Contact = new OpenApiContact
+            {
+                Name = configuration["OpenApi:Contact:Naam"] ?? "Beheer Samenwerkingsafspraken",
+                Email = configuration["OpenApi:Contact:Email"] ?? "beheer@samenwerkingsafspraken.example",
+                Url = new Uri(configuration["OpenApi:Contact:Url"] ?? "https://samenwerkingsafspraken.example/contact"),
+            },
+        };
+        document.Servers = [new OpenApiServer { Url = configuration["OpenApi:ServerUrl"] ?? "/v1", Description = "Deze omgeving" }];
+
+        document.Components ??= new OpenApiComponents();
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        document.Components.Schemas["Probleem"] = ProbleemSchema();
+        document.Components.Schemas["OngeldigeParameter"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Required = new HashSet<string> { "name", "code", "reason" },
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["name"] = Tekst("Het veld (JSON-pad) of de parameter waar het om gaat."),
+                ["code"] = Tekst("Een vaste code voor het soort fout."),
+                ["reason"] = Tekst("Wat er mis is, in woorden."),
+            },
+        };
+        document.Components.Headers ??= new Dictionary<string, IOpenApiHeader>();
+        document.Components.Headers["API-Version"] = new OpenApiHeader
+        {
+            Description = "Het volledige versienummer van de API.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, Examples = [JsonValue.Create(ApiConventies.Versie)] },
+        };
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http, Scheme = "bearer", BearerFormat = "JWT",
+            Description = "Een JWT van een vertrouwde uitgever met de claims role, kvk (werkgever), oin en regio (regiopartij).",
+        };
+
+        var paden = new OpenApiPaths();
+        foreach (var (pad, item) in document.Paths)
+        {
+            paden[pad.StartsWith(ApiConventies.Basispad + "/", StringComparison.Ordinal) ? pad[ApiConventies.Basispad.Length..] : pad] = item;
+            foreach (var operation in item.Operations?.Values.ToList() ?? [])
+            {
+                foreach (var (status, response) in operation.Responses?.ToList() ?? [])
+                {
+                    if (response is not OpenApiResponse antwoord) continue;
+                    if (status.StartsWith('4') || status.StartsWith('5'))
+                    {
+                        antwoord.Content = new Dictionary<string, OpenApiMediaType>
+                        {
+                            [Problemen.ContentType] = new() { Schema = new OpenApiSchemaReference("Probleem", document) },
+                        };
+                    }
+                    else
+                    {
+                        antwoord.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                        antwoord.Headers["API-Version"] = new OpenApiHeaderReference("API-Version", document);
+                        if (status == "201")
+                        {
+                            antwoord.Headers["Location"] = new OpenApiHeader { Description = "Waar de nieuwe bron staat.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+                        }
+
+                        if (status is "200" or "201")
+                        {
+                            antwoord.Headers["ETag"] = new OpenApiHeader { Description = "De versie van de bron (voor If-Match).", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+                        }
+                    }
+                }
+            }
+        }
+
+        document.Paths = paden;
+    }
+
+    private static OpenApiSchema ProbleemSchema() => new()
+    {
+        Type = JsonSchemaType.Object,
+        Description = "Een fout volgens RFC 9457 (problem details), met een vaste code en, bij ongeldige invoer, elke fout per veld.",
+        Required = new HashSet<string> { "status", "title", "detail" },
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["type"] = Tekst("Het soort probleem (about:blank)."),
+            ["title"] = Tekst("Korte omschrijving van het soort fout."),
+            ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Description = "De HTTP-statuscode." },
+            ["detail"] = Tekst("Wat er in dit geval mis is."),
+            ["instance"] = Tekst("Het pad van het verzoek."),
+            ["code"] = Tekst("Een vaste code voor dit probleem, bijvoorbeeld versie-verouderd."),
+            ["correlatieId"] = Tekst("Het correlatie-id van het verzoek, voor de logboeken."),
+            ["actueleVersie"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Description = "Bij versie-verouderd: de actuele versie." },
+            ["invalidParams"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchemaReference("OngeldigeParameter") },
+        },
+    };
+
+    private static OpenApiSchema Tekst(string omschrijving) => new() { Type = JsonSchemaType.String, Description = omschrijving };
+}

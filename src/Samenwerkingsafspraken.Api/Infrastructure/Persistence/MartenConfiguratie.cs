@@ -1,0 +1,46 @@
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using Samenwerkingsafspraken.Afspraken;
+using Samenwerkingsafspraken.Arbeidsmarktregios;
+using Samenwerkingsafspraken.Infrastructure.Writing;
+using Samenwerkingsafspraken.Varianten;
+using Samenwerkingsafspraken.Werkgevers;
+using Weasel.Core;
+
+namespace Samenwerkingsafspraken.Infrastructure.Persistence;
+
+/// <summary>The event store and documents on PostgreSQL: one place that says what Marten stores and projects.</summary>
+public static class MartenConfiguratie
+{
+    public const string Schema = "samenwerkingsafspraken";
+
+    public static StoreOptions Opties(IServiceProvider services)
+    {
+        var opts = new StoreOptions();
+        opts.DatabaseSchemaName = Schema;
+        opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+
+        opts.Events.StreamIdentity = StreamIdentity.AsGuid;
+        opts.Events.AppendMode = EventAppendMode.Rich;
+        opts.Events.TimeProvider = services.GetRequiredService<Klok>();
+        opts.Events.MetadataConfig.HeadersEnabled = true;
+        opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+        opts.Events.MetadataConfig.CausationIdEnabled = true;
+        opts.Events.MetadataConfig.UserNameEnabled = true;
+
+        opts.Projections.Add(new AggregateProjection<Arbeidsmarktregio>(), ProjectionLifecycle.Inline);
+        opts.Projections.Add(new AggregateProjection<Werkgever>(), ProjectionLifecycle.Inline);
+        opts.Projections.Add(new AggregateProjection<Variant>(), ProjectionLifecycle.Inline);
+        opts.Projections.Add(new AggregateProjection<Samenwerkingsafspraak>(), ProjectionLifecycle.Inline);
+
+        opts.Schema.For<Samenwerkingsafspraak>()
+            .Index(a => a.Arbeidsmarktregio)
+            .Index(a => a.Werkgever.KvkNummer);
+        opts.Schema.For<IdempotenteOpdracht>();
+
+        return opts;
+    }
+}

@@ -1,0 +1,48 @@
+using Samenwerkingsafspraken.Infrastructure.Http;
+
+namespace Samenwerkingsafspraken.Infrastructure.Writing;
+
+/// <summary>What a decide function concludes: the events to record (and messages to schedule), or a refusal.</summary>
+public sealed record Besluit
+{
+    public IReadOnlyList<object> Gebeurtenissen { get; init; } = [];
+
+    public IReadOnlyList<GeplandBericht> Berichten { get; init; } = [];
+
+    public Weigering? Weigering { get; init; }
+
+    public bool IsWeigering => Weigering is not null;
+
+    public static Besluit Met(params object[] gebeurtenissen) => new() { Gebeurtenissen = gebeurtenissen };
+
+    public static Besluit Niets => new();
+
+    public Besluit EnPlan(object bericht, DateTimeOffset tijdstip) => this with { Berichten = [.. Berichten, new GeplandBericht(bericht, tijdstip)] };
+
+    public static implicit operator Besluit(Weigering weigering) => new() { Weigering = weigering };
+}
+
+public sealed record GeplandBericht(object Bericht, DateTimeOffset Tijdstip);
+
+public enum Weigeringsoort
+{
+    OngeldigeInvoer = 400,
+    NietToegestaan = 403,
+    NietGevonden = 404,
+    Conflict = 409,
+}
+
+/// <summary>A refusal by the domain: its kind decides the HTTP status, its code is stable for clients.</summary>
+public sealed record Weigering(Weigeringsoort Soort, string Code, string Detail, IReadOnlyList<OngeldigeParameter>? Fouten = null)
+{
+    public static Weigering Ongeldig(string code, string detail, params OngeldigeParameter[] fouten) =>
+        new(Weigeringsoort.OngeldigeInvoer, code, detail, fouten);
+
+    public static Weigering NietToegestaan(string code, string detail) => new(Weigeringsoort.NietToegestaan, code, detail);
+
+    public static Weigering NietGevonden(string code, string detail) => new(Weigeringsoort.NietGevonden, code, detail);
+
+    public static Weigering Conflict(string code, string detail) => new(Weigeringsoort.Conflict, code, detail);
+
+    public IResult AlsProbleem() => Problemen.Probleem((int)Soort, Code, Detail, Fouten);
+}

@@ -1,0 +1,28 @@
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace Samenwerkingsafspraken.Infrastructure.Writing;
+
+/// <summary>An immutable aggregate: a pure function from its previous state and one event to the next state.</summary>
+public interface IAggregate<TSelf> where TSelf : class, IAggregate<TSelf>
+{
+    Guid Id { get; }
+
+    long Version { get; }
+
+    /// <summary>The event types of this aggregate's stream: the projection listens to these only.</summary>
+    static abstract IReadOnlyList<Type> Gebeurtenistypen { get; }
+
+    static abstract TSelf Evolueer(TSelf? state, object @event, long version);
+}
+
+/// <summary>The snapshot projection of an aggregate: the same Evolve, so that a write and a rebuild agree.</summary>
+public sealed class AggregateProjection<T> : SingleStreamProjection<T, Guid> where T : class, IAggregate<T>
+{
+    public AggregateProjection()
+    {
+        foreach (var type in T.Gebeurtenistypen) IncludeType(type);
+    }
+
+    public override T? Evolve(T? snapshot, Guid id, IEvent e) => T.Evolueer(snapshot, e.Data, e.Version);
+}

@@ -1,0 +1,70 @@
+using JasperFx;
+using Marten;
+using Npgsql;
+using Samenwerkingsafspraken.Infrastructure;
+using Samenwerkingsafspraken.Infrastructure.Http;
+using Samenwerkingsafspraken.Infrastructure.OpenApi;
+using Samenwerkingsafspraken.Infrastructure.Persistence;
+using Samenwerkingsafspraken.Infrastructure.Security;
+using Samenwerkingsafspraken.Referentiedata;
+using Scalar.AspNetCore;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+var builder = WebApplication.CreateBuilder(args);
+
+if (args is ["token", .. var tokenArgs])
+{
+    return TokenCommando.Voer(tokenArgs, builder.Configuration);
+}
+
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
+if (string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]) && string.IsNullOrEmpty(builder.Configuration["urls"]))
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:5080");
+}
+
+Validatie.ConfigureerGlobaal();
+builder.Services.AddSingleton(new Klok(TimeProvider.System));
+builder.Services.AddSingleton<DatabaseConnection>();
+builder.Services.AddSingleton(services => new NpgsqlDataSourceBuilder(services.GetRequiredService<DatabaseConnection>().ConnectionString).Build());
+builder.Services.AddSingleton<ReferentiedataImport>();
+
+// Runs before Wolverine's and Marten's own start-up work: the schema and reference data are there first.
+builder.Services.AddHostedService<DatabaseInitialisatie>();
+
+builder.Services.AddMarten(MartenConfiguratie.Opties)
+    .UseNpgsqlDataSource()
+    .UseLightweightSessions()
+    .IntegrateWithWolverine(integration => integration.UseWolverineManagedEventSubscriptionDistribution = true);
+
+builder.Host.UseWolverine(opts =>
+{
+    opts.Policies.UseDurableLocalQueues();
+    opts.Durability.MessageStorageSchemaName = "wolverine";
+});
+
+builder.Services.AddWolverineHttp();
+builder.Services.ConfigureHttpJsonOptions(options => Json.Configure(options.SerializerOptions));
+builder.Services.AddApiConventies();
+builder.Services.AddAuthenticatie(builder.Configuration, builder.Environment);
+builder.Services.AddOpenApiDocument(builder.Configuration);
+builder.Services.AddHealthChecks().AddCheck<DatabaseGezondheid>("database", tags: ["ready"]);
+
+var app = builder.Build();
+
+app.UseApiConventies();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi("/v1/openapi.json").AllowAnonymous();
+app.MapScalarApiReference("/v1/documentatie", options => options.WithTitle("Samenwerkingsafspraken API").WithOpenApiRoutePattern("/v1/openapi.json"))
+    .AllowAnonymous();
+app.MapHealthChecks("/health", new() { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+app.MapWolverineEndpoints(http => http.RejectUnparseableQueryValues = true);
+
+return await app.RunJasperFxCommands(args);
+
+public partial class Program;

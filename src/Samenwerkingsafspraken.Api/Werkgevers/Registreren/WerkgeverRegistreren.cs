@@ -1,0 +1,108 @@
+using Samenwerkingsafspraken.Infrastructure;
+using System.Text.RegularExpressions;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Samenwerkingsafspraken.Referentiedata;
+using Samenwerkingsafspraken.Infrastructure.OpenApi;
+using Samenwerkingsafspraken.Infrastructure.Security;
+using Samenwerkingsafspraken.Infrastructure.Writing;
+using Wolverine;
+using Wolverine.Http;
+
+namespace Samenwerkingsafspraken.Werkgevers.Registreren;
+
+public sealed record VestigingVerzoek(string? Vestigingsnummer, string? Arbeidsmarktregio);
+
+public sealed record WerkgeverRegistrerenVerzoek(
+    string? KvkNummer,
+    string? Naam,
+    string? Sector,
+    string? Soort,
+    IReadOnlyList<string>? Netwerken,
+    IReadOnlyList<VestigingVerzoek>? Vestigingen);
+
+public static partial class Formaten
+{
+    [GeneratedRegex("^[0-9]{8}$")]
+    public static partial Regex KvkNummer();
+
+    [GeneratedRegex("^[0-9]{12}$")]
+    public static partial Regex Vestigingsnummer();
+
+    [GeneratedRegex("^[0-9]{20}$")]
+    public static partial Regex Oin();
+}
+
+public sealed class WerkgeverRegistrerenValidator : AbstractValidator<WerkgeverRegistrerenVerzoek>
+{
+    public WerkgeverRegistrerenValidator(Referentiekader kader)
+    {
+        RuleFor(v => v.KvkNummer).NotEmpty().Matches(Formaten.KvkNummer())
+            .WithMessage("Een KvK-nummer bestaat uit precies 8 cijfers (als tekst: voorloopnullen tellen mee).");
+        RuleFor(v => v.Naam).NotEmpty().MaximumLength(200);
+        RuleFor(v => v.Sector).NotEmpty().Must(s => Sectoren.Vind(s) is not null).WithErrorCode("onbekende-sector")
+            .WithMessage(v => $"Onbekende sector '{v.Sector}'. Zie GET /v1/sectoren.");
+        RuleFor(v => v.Soort).NotEmpty().Must(s => Enum.TryParse<Werkgeversoort>(s, ignoreCase: true, out _)).WithErrorCode("onbekende-waarde")
+            .WithMessage("Soort is 'privaat' of 'publiek'.");
+        RuleFor(v => v.Soort).Must((v, soort) => Sectoren.Vind(v.Sector) is not { } sector || !Enum.TryParse<Werkgeversoort>(soort, true, out var s) || sector.Soort == s)
+            .WithErrorCode("past-niet-bij-sector").WithMessage(v => $"Sector '{v.Sector}' is {Sectoren.Vind(v.Sector)?.Soort.ToString().ToLowerInvariant()}.");
+        RuleFor(v => v.Netwerken).Must(n => n is null || n.Count <= 2).WithErrorCode("te-veel");
+        RuleForEach(v => v.Netwerken).Must(n => Enum.TryParse<Netwerk>(n, ignoreCase: true, out _)).WithErrorCode("onbekende-waarde")
+            .WithMessage("Een netwerk is 'dnz' of 'slw'.");
+        RuleFor(v => v.Vestigingen).Must(v => v is null || v.Count <= 1000).WithErrorCode("te-veel").WithMessage("Ten hoogste 1000 vestigingen.");
+        RuleFor(v => v.Vestigingen).Must(v => v is null || v.Select(x => x.Vestigingsnummer).Distinct().Count() == v.Count)
+            .WithErrorCode("dubbel").WithMessage("Elk vestigingsnummer komt één keer voor.");
+        RuleForEach(v => v.Vestigingen).ChildRules(vestiging =>
+        {
+            vestiging.RuleFor(x => x.Vestigingsnummer).NotEmpty().Matches(Formaten.Vestigingsnummer())
+                .WithMessage("Een vestigingsnummer bestaat uit precies 12 cijfers.");
+            vestiging.RuleFor(x => x.Arbeidsmarktregio).NotEmpty().Must(kader.IsGeldigeRegio)
+                .WithErrorCode("onbekende-regio").WithMessage(x => $"Arbeidsmarktregio '{x.Arbeidsmarktregio}' bestaat niet.");
+        });
+    }
+}
+
+public static class WerkgeverRegistreren
+{
+    public static Besluit Beslis(WerkgeverRegistrerenVerzoek verzoek, Gebruiker door, DateTimeOffset nu)
+    {
+        if (door.IsWerkgever && !door.IsWerkgeverVan(verzoek.KvkNummer!))
+        {
+            return Weigering.NietToegestaan("andere-werkgever", "Een werkgever registreert alleen zichzelf (het KvK-nummer in uw token).");
+        }
+
+        if (!door.IsWerkgever && !door.IsRegiopartij && !door.IsBeheerder)
+        {
+            return Weigering.NietToegestaan("rol", "Alleen een werkgever, een regiopartij of de beheerder registreert werkgevers.");
+        }
+
+        return Besluit.Met(new WerkgeverGeregistreerd(
+            Werkgever.StreamId(verzoek.KvkNummer!),
+            verzoek.KvkNummer!,
+            verzoek.Naam!.Trim(),
+            verzoek.Sector!,
+            Enum.Parse<Werkgeversoort>(verzoek.Soort!, ignoreCase: true),
+            (verzoek.Netwerken ?? []).Select(n => Enum.Parse<Netwerk>(n, ignoreCase: true)).Distinct().ToList(),
+            (verzoek.Vestigingen ?? []).Select(v => new Vestiging(v.Vestigingsnummer!, v.Arbeidsmarktregio!)).ToList(),
+            nu));
+    }
+}
+
+public static class WerkgeverRegistrerenEndpoint
+{
+    [Authorize(Roles = $"{Rollen.Werkgever},{Rollen.Regiopartij},{Rollen.Beheerder}")]
+    [WolverinePost("/v1/werkgevers", OperationId = "werkgeverRegistreren")]
+    [EndpointSummary("Een werkgever registreren")]
+    [EndpointDescription("Registreert een werkgever op zijn KvK-nummer. Een werkgever registreert alleen zichzelf; een tweede registratie van hetzelfde KvK-nummer is een 409.")]
+    [ProducesResponseType<WerkgeverWeergave>(201)]
+    [Problemen(400, 401, 403, 409, 422)]
+    public static async Task<IResult> Post(WerkgeverRegistrerenVerzoek verzoek, HttpContext http, IDocumentSession session, IMessageBus bus,
+        Klok klok) =>
+        await new Schrijver(http, session, bus).Start<Werkgever, WerkgeverRegistrerenVerzoek>(
+            Werkgever.StreamId(verzoek?.KvkNummer ?? ""), verzoek!, new WerkgeverRegistrerenValidator(await Referentiekader.Laad(session)),
+            () => Task.FromResult(WerkgeverRegistreren.Beslis(verzoek!, Gebruiker.Van(http.User), klok.GetUtcNow())),
+            WerkgeverWeergave.Van,
+            werkgever => $"/v1/werkgevers/{werkgever.KvkNummer}",
+            $"Werkgever met KvK-nummer {verzoek?.KvkNummer} is al geregistreerd.");
+}

@@ -1,0 +1,53 @@
+using Samenwerkingsafspraken.Infrastructure;
+using Samenwerkingsafspraken.Infrastructure.Writing;
+
+namespace Samenwerkingsafspraken.Werkgevers;
+
+public enum Werkgeversoort
+{
+    Privaat,
+    Publiek,
+}
+
+public enum Netwerk
+{
+    Dnz,
+    Slw,
+}
+
+/// <summary>A location of the employer: its 12-digit vestigingsnummer and the region it lies in.</summary>
+public sealed record Vestiging(string Vestigingsnummer, string Arbeidsmarktregio);
+
+public sealed record WerkgeverGeregistreerd(
+    Guid WerkgeverId,
+    string KvkNummer,
+    string Naam,
+    string Sector,
+    Werkgeversoort Soort,
+    IReadOnlyList<Netwerk> Netwerken,
+    IReadOnlyList<Vestiging> Vestigingen,
+    DateTimeOffset Op);
+
+/// <summary>An employer, known by its KvK-nummer (8 digits, a string: leading zeros count).</summary>
+public sealed record Werkgever(
+    Guid Id,
+    string KvkNummer,
+    string Naam,
+    string Sector,
+    Werkgeversoort Soort,
+    IReadOnlyList<Netwerk> Netwerken,
+    IReadOnlyList<Vestiging> Vestigingen,
+    DateTimeOffset GeregistreerdOp,
+    long Version) : IAggregate<Werkgever>
+{
+    public static Guid StreamId(string kvkNummer) => StreamIds.Voor("werkgever", kvkNummer);
+
+    public static IReadOnlyList<Type> Gebeurtenistypen { get; } =
+        [typeof(WerkgeverGeregistreerd)];
+
+    public static Werkgever Evolueer(Werkgever? werkgever, object @event, long version) => (@event switch
+    {
+        WerkgeverGeregistreerd e => new Werkgever(e.WerkgeverId, e.KvkNummer, e.Naam, e.Sector, e.Soort, e.Netwerken, e.Vestigingen, e.Op, 0),
+        _ => werkgever!,
+    }) with { Version = version };
+}

@@ -1,0 +1,70 @@
+using JasperFx.CommandLine;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Samenwerkingsafspraken.Infrastructure;
+using Samenwerkingsafspraken.Infrastructure.Security;
+using Samenwerkingsafspraken.Referentiedata;
+using Wolverine;
+using Wolverine.Persistence.Durability;
+
+namespace Samenwerkingsafspraken.IntegrationTests.Infrastructuur;
+
+/// <summary>One host for the whole test run (the real Program, on a real PostgreSQL), reset before each test.</summary>
+public sealed class ApiFixture : IAsyncLifetime
+{
+    public static readonly DateTimeOffset Starttijd = new(2025, 1, 6, 9, 0, 0, TimeSpan.FromHours(1));
+
+    public TestTijd Tijd { get; } = new(Starttijd);
+
+    public IAlbaHost Host { get; private set; } = null!;
+
+    public string ConnectionString { get; private set; } = "";
+
+    public LocalIssuer Uitgever { get; } = new(Path.Combine(Path.GetTempPath(), "samenwerkingsafspraken-tests", "uitgever.pem"));
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await TestDatabase.ConnectionString();
+        Host = await StartHost(ConnectionString, Tijd, Uitgever);
+    }
+
+    public static async Task<IAlbaHost> StartHost(string connectionString, TimeProvider tijd, LocalIssuer uitgever)
+    {
+        JasperFxEnvironment.AutoStartHost = true;
+        return await AlbaHost.For<Program>(builder =>
+        {
+            builder.UseEnvironment("Test");
+            builder.UseSetting("ConnectionStrings:Samenwerkingsafspraken", connectionString);
+            builder.UseSetting("Authenticatie:LocalIssuer", "true");
+            builder.UseSetting("Authenticatie:LocalIssuerKeyFile", uitgever.KeyFile);
+            builder.ConfigureServices(services =>
+            {
+                services.AddSingleton(new Klok(tijd));
+                services.RunWolverineInSoloMode();
+                services.DisableAllExternalWolverineTransports();
+            });
+        });
+    }
+
+    public async Task Reset()
+    {
+        Tijd.Zet(Starttijd);
+        var store = Host.Services.GetRequiredService<IDocumentStore>();
+        await store.Advanced.Clean.DeleteAllDocumentsAsync();
+        await store.Advanced.Clean.DeleteAllEventDataAsync();
+        await Host.Services.GetRequiredService<IMessageStore>().Admin.ClearAllAsync();
+        await Host.Services.GetRequiredService<ReferentiedataImport>().VoerUit(CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Naam)]
+public sealed class ApiCollectie : ICollectionFixture<ApiFixture>
+{
+    public const string Naam = "api";
+}
