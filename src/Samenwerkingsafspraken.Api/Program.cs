@@ -59,11 +59,16 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapOpenApi("/v1/openapi.json").AllowAnonymous();
-app.MapScalarApiReference("/v1/documentatie", options => options.WithTitle("Samenwerkingsafspraken API").WithOpenApiRoutePattern("/v1/openapi.json"))
+app.MapScalarApiReference("/documentatie", options => options.WithTitle("Samenwerkingsafspraken API").WithOpenApiRoutePattern("/v1/openapi.json"))
     .AllowAnonymous();
 app.MapHealthChecks("/health", new() { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
-app.MapWolverineEndpoints(http => http.RejectUnparseableQueryValues = true);
+app.MapWolverineEndpoints(http =>
+{
+    // Every endpoint needs a token unless it says [AllowAnonymous] (reference data, the OpenAPI document).
+    http.RequireAuthorizeOnAll();
+    http.RejectUnparseableQueryValues = true;
+});
 
 return await app.RunJasperFxCommands(args);
 

@@ -31,7 +31,7 @@ public static partial class ApiConventies
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
                 headers["Cross-Origin-Resource-Policy"] = "same-origin";
-                if (!context.Request.Path.StartsWithSegments("/v1/documentatie"))
+                if (!context.Request.Path.StartsWithSegments("/documentatie"))
                 {
                     headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
                 }
@@ -47,7 +47,7 @@ public static partial class ApiConventies
 
             // No trailing-slash redirects, and no silent match either: '/v1/werkgevers/' is not a resource.
             var path = context.Request.Path.Value;
-            if (path is { Length: > 1 } && path.EndsWith('/') && !path.StartsWith("/v1/documentatie", StringComparison.Ordinal))
+            if (path is { Length: > 1 } && path.EndsWith('/') && context.Request.Path.StartsWithSegments(Basispad))
             {
                 await Problemen.NietGevonden("Paden eindigen niet op een '/'. Laat de laatste '/' weg.").ExecuteAsync(context);
                 return;

@@ -29,10 +29,23 @@ public static class OpenApiConfiguratie
                 if (!anoniem)
                 {
                     statussen.Add(401);
-                    operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", null)] = [] }];
+                    var document = context.Document!;
+                    document.Components ??= new OpenApiComponents();
+                    document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                    document.Components.SecuritySchemes["bearer"] = BearerSchema;
+                    operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] }];
                 }
 
                 operation.Responses ??= new OpenApiResponses();
+
+                // Only what the endpoint declares: Wolverine also infers a 200 and a 404 for every IResult endpoint.
+                var verklaard = metadata.OfType<ProducesResponseTypeAttribute>().Select(p => p.StatusCode).Concat(statussen)
+                    .Select(s => s.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+                foreach (var overbodig in operation.Responses.Keys.Where(k => !verklaard.Contains(k)).ToList())
+                {
+                    operation.Responses.Remove(overbodig);
+                }
+
                 foreach (var status in statussen.Order())
                 {
                     var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -97,6 +110,7 @@ public static class OpenApiConfiguratie
 
         document.Components ??= new OpenApiComponents();
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        document.Components.Schemas.Remove("IResult");
         document.Components.Schemas["Probleem"] = ProbleemSchema();
         document.Components.Schemas["OngeldigeParameter"] = new OpenApiSchema
         {
@@ -116,11 +130,7 @@ public static class OpenApiConfiguratie
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, Examples = [JsonValue.Create(ApiConventies.Versie)] },
         };
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-        document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
-        {
-            Type = SecuritySchemeType.Http, Scheme = "bearer", BearerFormat = "JWT",
-            Description = "Een JWT van een vertrouwde uitgever met de claims role, kvk (werkgever), oin en regio (regiopartij).",
-        };
+        document.Components.SecuritySchemes["bearer"] = BearerSchema;
 
         var paden = new OpenApiPaths();
         foreach (var (pad, item) in document.Paths)
@@ -158,6 +168,12 @@ public static class OpenApiConfiguratie
 
         document.Paths = paden;
     }
+
+    private static readonly OpenApiSecurityScheme BearerSchema = new()
+    {
+        Type = SecuritySchemeType.Http, Scheme = "bearer", BearerFormat = "JWT",
+        Description = "Een JWT van een vertrouwde uitgever met de claims role, kvk (werkgever), oin en regio (regiopartij).",
+    };
 
     private static OpenApiSchema ProbleemSchema() => new()
     {

@@ -1,0 +1,113 @@
+using Samenwerkingsafspraken.Afspraken;
+using Samenwerkingsafspraken.Afspraken.Historie;
+using Samenwerkingsafspraken.Afspraken.Register;
+using Samenwerkingsafspraken.IntegrationTests.Infrastructuur;
+
+namespace Samenwerkingsafspraken.IntegrationTests.Afspraken;
+
+public sealed class Registers_en_historie(ApiFixture fixture) : IntegratieTest(fixture)
+{
+    private Guid _groningen;
+    private Guid _drenthe;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        (await Post("/v1/werkgevers", Testdata.Werkgever(), Tokens.Regiopartij())).Status.ShouldBe(201);
+        (await Post("/v1/werkgevers", Testdata.Werkgever(Testdata.AndereKvk, "Zorggroep Zuid", "zorg-en-welzijn"), Tokens.Regiopartij())).Status.ShouldBe(201);
+        _groningen = (await Post("/v1/samenwerkingsafspraken", Testdata.Afspraak(), Tokens.Regiopartij())).Als<SamenwerkingsafspraakWeergave>().Id;
+        _drenthe = (await Post("/v1/samenwerkingsafspraken", Testdata.Afspraak(regio: Testdata.Drenthe, oin: Testdata.GemeenteAssen),
+            Tokens.Regiopartij(Testdata.GemeenteAssen, Testdata.Drenthe))).Als<SamenwerkingsafspraakWeergave>().Id;
+        (await Post("/v1/samenwerkingsafspraken", Testdata.Afspraak(kvk: Testdata.AndereKvk), Tokens.Regiopartij())).Status.ShouldBe(201);
+    }
+
+    [Fact]
+    public async Task het_register_van_een_regio_toont_alleen_de_afspraken_in_die_regio()
+    {
+        var lijst = (await Get("/v1/arbeidsmarktregios/AM01/samenwerkingsafspraken", Tokens.Regiopartij())).Als<AfspraakLijst>();
+
+        lijst.Totaal.ShouldBe(2);
+        lijst.Samenwerkingsafspraken.ShouldAllBe(a => a.Arbeidsmarktregio == "AM01");
+        lijst.Samenwerkingsafspraken.ShouldContain(a => a.Id == _groningen);
+    }
+
+    [Fact]
+    public async Task het_register_is_te_filteren_op_werkgever_status_en_variant()
+    {
+        var url = "/v1/arbeidsmarktregios/AM01/samenwerkingsafspraken";
+        (await Get($"{url}?werkgever={Testdata.AndereKvk}", Tokens.Auditor())).Als<AfspraakLijst>().Totaal.ShouldBe(1);
+        (await Get($"{url}?status=concept&variant=praktijkroute", Tokens.Auditor())).Als<AfspraakLijst>().Totaal.ShouldBe(2);
+        (await Get($"{url}?status=actief", Tokens.Auditor())).Als<AfspraakLijst>().Totaal.ShouldBe(0);
+        (await Get($"{url}?variant=basisbaan", Tokens.Auditor())).Als<AfspraakLijst>().Totaal.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task het_register_pagineert()
+    {
+        var pagina = (await Get("/v1/arbeidsmarktregios/AM01/samenwerkingsafspraken?pagina=2&paginagrootte=1", Tokens.Auditor())).Als<AfspraakLijst>();
+
+        pagina.Totaal.ShouldBe(2);
+        pagina.Samenwerkingsafspraken.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task het_register_weigert_vreemde_regios_ongeldige_filters_en_onbekende_regios()
+    {
+        (await Get("/v1/arbeidsmarktregios/AM01/samenwerkingsafspraken", Tokens.Regiopartij(Testdata.GemeenteAssen, Testdata.Drenthe))).Probleem(403);
+        (await Get("/v1/arbeidsmarktregios/AM01/samenwerkingsafspraken", Tokens.Werkgever())).Probleem(403);
+        (await Get("/v1/arbeidsmarktregios/AM01/samenwerkingsafspraken")).Probleem(401);
+        (await Get("/v1/arbeidsmarktregios/AM04/samenwerkingsafspraken", Tokens.Auditor())).Probleem(404);
+        (await Get("/v1/arbeidsmarktregios/AM01/samenwerkingsafspraken?status=half&werkgever=12&paginagrootte=100000", Tokens.Auditor()))
+            .OngeldigeVelden().ShouldBe(["status", "werkgever", "paginagrootte"], ignoreOrder: true);
+        (await Get("/v1/arbeidsmarktregios/AM01/samenwerkingsafspraken?pagina=abc", Tokens.Auditor())).Probleem(400);
+    }
+
+    [Fact]
+    public async Task een_werkgever_ziet_zijn_afspraken_in_alle_regios()
+    {
+        var lijst = (await Get($"/v1/werkgevers/{Testdata.Kvk}/samenwerkingsafspraken", Tokens.Werkgever())).Als<AfspraakLijst>();
+
+        lijst.Samenwerkingsafspraken.Select(a => a.Id).ShouldBe([_groningen, _drenthe], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task een_regiopartij_ziet_van_een_werkgever_alleen_de_afspraken_in_haar_regio()
+    {
+        var lijst = (await Get($"/v1/werkgevers/{Testdata.Kvk}/samenwerkingsafspraken", Tokens.Regiopartij(Testdata.GemeenteAssen, Testdata.Drenthe)))
+            .Als<AfspraakLijst>();
+
+        lijst.Samenwerkingsafspraken.Select(a => a.Id).ShouldBe([_drenthe]);
+    }
+
+    [Fact]
+    public async Task een_werkgever_ziet_de_afspraken_van_een_andere_werkgever_niet()
+    {
+        (await Get($"/v1/werkgevers/{Testdata.Kvk}/samenwerkingsafspraken", Tokens.Werkgever(Testdata.AndereKvk))).Probleem(403);
+        (await Get("/v1/werkgevers/99999999/samenwerkingsafspraken", Tokens.Auditor())).Probleem(404);
+        (await Get("/v1/werkgevers/123/samenwerkingsafspraken", Tokens.Auditor())).OngeldigeVelden().ShouldBe(["kvkNummer"]);
+    }
+
+    [Fact]
+    public async Task de_historie_noemt_per_gebeurtenis_type_versie_tijd_en_wie()
+    {
+        var historie = (await Get($"/v1/samenwerkingsafspraken/{_groningen}/historie", Tokens.Auditor())).Als<AfspraakHistorie>();
+
+        var opgesteld = historie.Gebeurtenissen.ShouldHaveSingleItem();
+        opgesteld.Versie.ShouldBe(1);
+        opgesteld.Type.ShouldBe("afspraak_opgesteld");
+        opgesteld.Tijdstip.ShouldBe(ApiFixture.Starttijd);
+        opgesteld.Door.Gebruiker.ShouldBe($"regiopartij-{Testdata.GemeenteGroningen}");
+        opgesteld.Door.Rol.ShouldBe("regiopartij");
+        opgesteld.Door.Organisatie.ShouldBe(Testdata.GemeenteGroningen);
+        opgesteld.Omschrijving.ShouldStartWith("Afspraak 'Samen naar werk in de bouw' opgesteld als concept");
+        opgesteld.CorrelatieId.ShouldNotBeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task de_historie_is_niet_voor_buitenstaanders()
+    {
+        (await Get($"/v1/samenwerkingsafspraken/{_groningen}/historie", Tokens.Werkgever(Testdata.AndereKvk))).Probleem(403);
+        (await Get($"/v1/samenwerkingsafspraken/{_groningen}/historie")).Probleem(401);
+        (await Get($"/v1/samenwerkingsafspraken/{Guid.NewGuid()}/historie", Tokens.Auditor())).Probleem(404);
+    }
+}
