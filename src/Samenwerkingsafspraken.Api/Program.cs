@@ -9,6 +9,7 @@ using Samenwerkingsafspraken.Infrastructure.Security;
 using Samenwerkingsafspraken.Referentiedata;
 using Scalar.AspNetCore;
 using Wolverine;
+using Wolverine.ErrorHandling;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -42,6 +43,10 @@ builder.Services.AddMarten(MartenConfiguratie.Opties)
 builder.Host.UseWolverine(opts =>
 {
     opts.Policies.UseDurableLocalQueues();
+
+    // A scheduled expiry that meets a concurrent write to the same agreement tries again.
+    opts.OnException<JasperFx.ConcurrencyException>().RetryWithCooldown(
+        TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1));
     opts.Durability.MessageStorageSchemaName = "wolverine";
 });
 

@@ -1,3 +1,4 @@
+using Samenwerkingsafspraken.Infrastructure.Http;
 using System.Text.Json;
 using FluentValidation;
 using FluentValidation.Results;
@@ -47,7 +48,7 @@ public static class Grenzen
 }
 
 /// <summary>Validation rules for agreement content, all problems at once, including the catalogue of variants.</summary>
-public abstract class AfspraakinhoudRegels<T> : AbstractValidator<T> where T : IAfspraakinhoudVerzoek
+public abstract class AfspraakinhoudRegels<T> : Invoerregels<T> where T : IAfspraakinhoudVerzoek
 {
     protected AfspraakinhoudRegels(Referentiekader kader)
     {

@@ -42,7 +42,7 @@ public sealed record Antwoord(int Status, IReadOnlyDictionary<string, string> He
 }
 
 [Collection(ApiCollectie.Naam)]
-public abstract class IntegratieTest(ApiFixture fixture) : IAsyncLifetime
+public abstract partial class IntegratieTest(ApiFixture fixture) : IAsyncLifetime
 {
     protected ApiFixture Fixture { get; } = fixture;
 
@@ -67,9 +67,13 @@ public abstract class IntegratieTest(ApiFixture fixture) : IAsyncLifetime
     protected Task<Antwoord> Put(string url, object? body, string? token = null, IDictionary<string, string>? headers = null) =>
         Verstuur(HttpMethod.Put, url, body, token, headers);
 
-    protected async Task<Antwoord> Verstuur(HttpMethod methode, string url, object? body, string? token, IDictionary<string, string>? headers = null)
+    protected Task<Antwoord> Verstuur(HttpMethod methode, string url, object? body, string? token, IDictionary<string, string>? headers = null) =>
+        Verstuur(Host, methode, url, body, token, headers);
+
+    public static async Task<Antwoord> Verstuur(IAlbaHost host, HttpMethod methode, string url, object? body, string? token,
+        IDictionary<string, string>? headers = null)
     {
-        using var client = Host.Server.CreateClient();
+        using var client = host.Server.CreateClient();
         using var verzoek = new HttpRequestMessage(methode, url);
         if (token is not null) verzoek.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         foreach (var (naam, waarde) in headers ?? new Dictionary<string, string>()) verzoek.Headers.TryAddWithoutValidation(naam, waarde);

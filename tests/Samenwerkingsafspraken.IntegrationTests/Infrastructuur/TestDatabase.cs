@@ -30,6 +30,21 @@ public static class TestDatabase
         }
     }
 
+    /// <summary>A database of its own on the same server, for a test that runs hosts of its own (a restart).</summary>
+    public static async Task<string> NieuweDatabase(string naam)
+    {
+        var basis = new Npgsql.NpgsqlConnectionStringBuilder(await ConnectionString());
+        await using (var verbinding = new Npgsql.NpgsqlConnection(basis.ConnectionString))
+        {
+            await verbinding.OpenAsync();
+            await using var opdracht = new Npgsql.NpgsqlCommand($"drop database if exists {naam} with (force); create database {naam}", verbinding);
+            await opdracht.ExecuteNonQueryAsync();
+        }
+
+        basis.Database = naam;
+        return basis.ConnectionString;
+    }
+
     private static async Task<string> Start()
     {
         var geconfigureerd = Environment.GetEnvironmentVariable($"ConnectionStrings__{DatabaseConnection.Name}");

@@ -1,3 +1,4 @@
+using Samenwerkingsafspraken.Infrastructure.Http;
 using System.Globalization;
 using System.Text.Json;
 using FluentValidation;
@@ -40,4 +41,13 @@ public static class Validatie
         _ when errorCode.EndsWith("Validator", StringComparison.Ordinal) => "ongeldig",
         _ => errorCode,
     };
+}
+
+/// <summary>The base of every validator: each property reports its first problem only, but every property is checked.</summary>
+public abstract class Invoerregels<T> : AbstractValidator<T>
+{
+    protected Invoerregels()
+    {
+        RuleLevelCascadeMode = CascadeMode.Stop;
+    }
 }

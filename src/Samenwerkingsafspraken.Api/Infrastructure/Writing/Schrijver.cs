@@ -87,12 +87,13 @@ public sealed class Schrijver(HttpContext http, IDocumentSession session, IMessa
             return weigering.AlsProbleem();
         }
 
-        if (stroom.CurrentVersion != verwacht.Versie) return VersieConflict(stroom.CurrentVersion ?? 0);
+        var huidigeVersie = stroom.CurrentVersion ?? 0;
+        if (huidigeVersie != verwacht.Versie) return VersieConflict(huidigeVersie);
         if (besluit.Weigering is { } anders) return anders.AlsProbleem();
 
         ZetMetadata(reden);
+        var toestand = Evolueer(stroom.Aggregate, besluit.Gebeurtenissen, huidigeVersie);
         stroom.AppendMany(besluit.Gebeurtenissen.ToArray());
-        var toestand = Evolueer(stroom.Aggregate, besluit.Gebeurtenissen, stroom.CurrentVersion ?? 0);
         var body = antwoord(toestand);
         await Plan(besluit);
 

@@ -1,3 +1,4 @@
+using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Infrastructure;
 using System.Text.RegularExpressions;
 using FluentValidation;
@@ -34,7 +35,7 @@ public static partial class Formaten
     public static partial Regex Oin();
 }
 
-public sealed class WerkgeverRegistrerenValidator : AbstractValidator<WerkgeverRegistrerenVerzoek>
+public sealed class WerkgeverRegistrerenValidator : Invoerregels<WerkgeverRegistrerenVerzoek>
 {
     public WerkgeverRegistrerenValidator(Referentiekader kader)
     {

@@ -1,0 +1,67 @@
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Samenwerkingsafspraken.Infrastructure;
+using Samenwerkingsafspraken.Infrastructure.Http;
+using Samenwerkingsafspraken.Infrastructure.OpenApi;
+using Samenwerkingsafspraken.Infrastructure.Security;
+using Samenwerkingsafspraken.Infrastructure.Writing;
+using Wolverine;
+using Wolverine.Http;
+
+namespace Samenwerkingsafspraken.Afspraken.Verlengen;
+
+public sealed record VerlengingVerzoek(DateOnly? NieuweEinddatum, string? Reden, long? Versie);
+
+public sealed class VerlengingValidator : Invoerregels<VerlengingVerzoek>
+{
+    public VerlengingValidator()
+    {
+        RuleFor(v => v.NieuweEinddatum).NotNull();
+        RuleFor(v => v.Reden).MaximumLength(Grenzen.Reden);
+    }
+}
+
+public static class AfspraakVerlengen
+{
+    /// <summary>An active agreement gets a later end date; its expiry moves with it (the old message then changes nothing).</summary>
+    public static Besluit Beslis(Samenwerkingsafspraak afspraak, VerlengingVerzoek verzoek, Gebruiker door, DateTimeOffset nu)
+    {
+        if (Toegang.AlsPartij(door, afspraak) is null) return Regels.GeenPartij(afspraak);
+        if (afspraak.IsAfgesloten) return Regels.Afgesloten(afspraak);
+        if (afspraak.Status != AfspraakStatus.Actief)
+        {
+            return Weigering.Conflict("nog-concept", "Alleen een actieve afspraak wordt verlengd; wijzig de looptijd van een concept.");
+        }
+
+        var huidig = afspraak.Inhoud.Looptijd;
+        var nieuw = verzoek.NieuweEinddatum!.Value;
+        if (nieuw <= huidig.Einddatum)
+        {
+            return Weigering.Ongeldig("niet-later", $"De nieuwe einddatum ligt na de huidige ({huidig.Einddatum}).",
+                new OngeldigeParameter("nieuweEinddatum", "niet-later", $"Kies een datum na {huidig.Einddatum}."));
+        }
+
+        if (nieuw > huidig.Startdatum.AddYears(Grenzen.LooptijdInJaren))
+        {
+            return Weigering.Ongeldig("te-lang", $"Een looptijd is ten hoogste {Grenzen.LooptijdInJaren} jaar.",
+                new OngeldigeParameter("nieuweEinddatum", "te-lang", $"Ten laatste {huidig.Startdatum.AddYears(Grenzen.LooptijdInJaren)}."));
+        }
+
+        return Besluit.Met(new AfspraakVerlengd(afspraak.Id, huidig.Einddatum, nieuw, string.IsNullOrWhiteSpace(verzoek.Reden) ? null : verzoek.Reden.Trim(), nu))
+            .PlanVerloop(afspraak.Id, nieuw);
+    }
+}
+
+public static class AfspraakVerlengenEndpoint
+{
+    [Authorize(Roles = $"{Rollen.Werkgever},{Rollen.Regiopartij}")]
+    [WolverinePost("/v1/samenwerkingsafspraken/{id}/verlengingen", OperationId = "samenwerkingsafspraakVerlengen")]
+    [EndpointSummary("Een actieve afspraak verlengen")]
+    [ProducesResponseType<SamenwerkingsafspraakWeergave>(200)]
+    [Problemen(400, 401, 403, 404, 409, 422, 428)]
+    public static Task<IResult> Post(Guid id, VerlengingVerzoek verzoek, HttpContext http, IDocumentSession session, IMessageBus bus, Klok klok) =>
+        new Schrijver(http, session, bus).Wijzig<Samenwerkingsafspraak, VerlengingVerzoek>(id, verzoek, new VerlengingValidator(), verzoek?.Versie,
+            afspraak => Task.FromResult(AfspraakVerlengen.Beslis(afspraak, verzoek!, Gebruiker.Van(http.User), klok.GetUtcNow())),
+            SamenwerkingsafspraakWeergave.Van, $"Samenwerkingsafspraak {id} bestaat niet.", verzoek?.Reden);
+}
