@@ -31,6 +31,7 @@ builder.Services.AddSingleton(new Klok(TimeProvider.System));
 builder.Services.AddSingleton<DatabaseConnection>();
 builder.Services.AddSingleton(services => new NpgsqlDataSourceBuilder(services.GetRequiredService<DatabaseConnection>().ConnectionString).Build());
 builder.Services.AddSingleton<ReferentiedataImport>();
+builder.Services.Configure<Samenwerkingsafspraken.Afspraken.Bewijs.Bewijsregel>(builder.Configuration.GetSection(Samenwerkingsafspraken.Afspraken.Bewijs.Bewijsregel.Sectie));
 
 // Runs before Wolverine's and Marten's own start-up work: the schema and reference data are there first.
 builder.Services.AddHostedService<DatabaseInitialisatie>();

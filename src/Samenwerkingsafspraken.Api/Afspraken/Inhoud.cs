@@ -47,6 +47,32 @@ public static class Grenzen
     public static readonly DateOnly VroegsteStart = new(2000, 1, 1);
 }
 
+public sealed class RegiopartijRegels : Invoerregels<RegiopartijVerzoek>
+{
+    public RegiopartijRegels()
+    {
+        RuleFor(p => p.Oin).NotEmpty().Matches(Formaten.Oin()).WithMessage("Een OIN bestaat uit precies 20 cijfers.");
+        RuleFor(p => p.Naam).NotEmpty().MaximumLength(Grenzen.Naam);
+        RuleFor(p => p.Soort).NotEmpty().Must(s => Enum.TryParse<Partijsoort>(s, true, out _)).WithErrorCode("onbekende-waarde")
+            .WithMessage($"Soort is een van: {string.Join(", ", Enum.GetNames<Partijsoort>().Select(n => JsonNamingPolicy.CamelCase.ConvertName(n)))}.");
+        RuleFor(p => p.Contactrol).MaximumLength(Grenzen.Contactrol);
+    }
+}
+
+public sealed class LooptijdRegels : Invoerregels<LooptijdVerzoek>
+{
+    public LooptijdRegels()
+    {
+        RuleFor(l => l.Startdatum).NotNull().GreaterThanOrEqualTo(Grenzen.VroegsteStart);
+        RuleFor(l => l.Einddatum).NotNull();
+        RuleFor(l => l.Einddatum).Must((l, eind) => eind > l.Startdatum).When(l => l is { Startdatum: not null, Einddatum: not null })
+            .WithErrorCode("voor-startdatum").WithMessage("De einddatum ligt na de startdatum.");
+        RuleFor(l => l.Einddatum).Must((l, eind) => eind <= l.Startdatum!.Value.AddYears(Grenzen.LooptijdInJaren))
+            .When(l => l is { Startdatum: not null, Einddatum: not null })
+            .WithErrorCode("te-lang").WithMessage($"Een looptijd is ten hoogste {Grenzen.LooptijdInJaren} jaar.");
+    }
+}
+
 /// <summary>Validation rules for agreement content, all problems at once, including the catalogue of variants.</summary>
 public abstract class AfspraakinhoudRegels<T> : Invoerregels<T> where T : IAfspraakinhoudVerzoek
 {
@@ -61,14 +87,7 @@ public abstract class AfspraakinhoudRegels<T> : Invoerregels<T> where T : IAfspr
             .WithMessage("Elke regiopartij (OIN) komt één keer voor.")
             .Must(p => p is null || p.Count == 0 || p.Any(x => x.Ondertekent == true)).WithErrorCode("geen-ondertekenaar")
             .WithMessage("Ten minste één regiopartij ondertekent de afspraak (ondertekent: true).");
-        RuleForEach(v => v.Regiopartijen).ChildRules(partij =>
-        {
-            partij.RuleFor(p => p.Oin).NotEmpty().Matches(Formaten.Oin()).WithMessage("Een OIN bestaat uit precies 20 cijfers.");
-            partij.RuleFor(p => p.Naam).NotEmpty().MaximumLength(Grenzen.Naam);
-            partij.RuleFor(p => p.Soort).NotEmpty().Must(s => Enum.TryParse<Partijsoort>(s, true, out _)).WithErrorCode("onbekende-waarde")
-                .WithMessage($"Soort is een van: {string.Join(", ", Enum.GetNames<Partijsoort>().Select(Camel))}.");
-            partij.RuleFor(p => p.Contactrol).MaximumLength(Grenzen.Contactrol);
-        });
+        RuleForEach(v => v.Regiopartijen).SetValidator(new RegiopartijRegels());
 
         RuleFor(v => v.Werkafspraken).NotEmpty().WithMessage("Een afspraak heeft ten minste één werkafspraak.")
             .Must(w => w is null || w.Count <= Grenzen.Werkafspraken).WithErrorCode("te-veel").WithMessage($"Ten hoogste {Grenzen.Werkafspraken} werkafspraken.");
@@ -93,17 +112,7 @@ public abstract class AfspraakinhoudRegels<T> : Invoerregels<T> where T : IAfspr
             .When(v => v.Doelstellingen is not null).OverridePropertyName("doelstellingen.duurzamePlaatsingenPerJaar")
             .WithErrorCode("meer-dan-plaatsingen").WithMessage("Er kunnen niet meer duurzame plaatsingen zijn dan plaatsingen.");
 
-        RuleFor(v => v.Looptijd).NotNull().WithMessage("Noem de looptijd (startdatum en einddatum).");
-        RuleFor(v => v.Looptijd!.Startdatum).NotNull().GreaterThanOrEqualTo(Grenzen.VroegsteStart)
-            .When(v => v.Looptijd is not null).OverridePropertyName("looptijd.startdatum");
-        RuleFor(v => v.Looptijd!.Einddatum).NotNull().When(v => v.Looptijd is not null).OverridePropertyName("looptijd.einddatum");
-        RuleFor(v => v.Looptijd!.Einddatum)
-            .Must((v, eind) => eind > v.Looptijd!.Startdatum).When(v => v.Looptijd is { Startdatum: not null, Einddatum: not null })
-            .OverridePropertyName("looptijd.einddatum").WithErrorCode("voor-startdatum").WithMessage("De einddatum ligt na de startdatum.");
-        RuleFor(v => v.Looptijd!.Einddatum)
-            .Must((v, eind) => eind <= v.Looptijd!.Startdatum!.Value.AddYears(Grenzen.LooptijdInJaren))
-            .When(v => v.Looptijd is { Startdatum: not null, Einddatum: not null })
-            .OverridePropertyName("looptijd.einddatum").WithErrorCode("te-lang").WithMessage($"Een looptijd is ten hoogste {Grenzen.LooptijdInJaren} jaar.");
+        RuleFor(v => v.Looptijd).NotNull().WithMessage("Noem de looptijd (startdatum en einddatum).").SetValidator(new LooptijdRegels()!);
     }
 
     private static void ControleerWerkafspraken(IReadOnlyList<WerkafspraakVerzoek>? werkafspraken, Referentiekader kader, ValidationContext<T> context)
@@ -161,28 +170,10 @@ public static class AfspraakinhoudMapping
         string.IsNullOrWhiteSpace(v.WerkgeverContactrol) ? null : v.WerkgeverContactrol.Trim(),
         v.Regiopartijen!.Select(p => new Regiopartij(p.Oin!, p.Naam!.Trim(), Enum.Parse<Partijsoort>(p.Soort!, true), p.Ondertekent ?? false,
             string.IsNullOrWhiteSpace(p.Contactrol) ? null : p.Contactrol.Trim())).ToList(),
-        v.Werkafspraken!.Select(w => new Werkafspraak(w.VariantCode!, MetStandaardwaarden(kader.Varianten[w.VariantCode!], w.Parameters),
+        v.Werkafspraken!.Select(w => new Werkafspraak(w.VariantCode!, kader.Varianten[w.VariantCode!].MetStandaardwaarden(w.Parameters),
             string.IsNullOrWhiteSpace(w.Maatwerk) ? null : w.Maatwerk.Trim())).ToList(),
         v.Doelgroepen!.Select(d => Enum.Parse<Doelgroep>(d, true)).ToList(),
         (v.Beroepen ?? []).Select(b => b.Trim()).ToList(),
         new Doelstellingen(v.Doelstellingen!.PlaatsingenPerJaar!.Value, v.Doelstellingen.DuurzamePlaatsingenPerJaar!.Value),
         new Looptijd(v.Looptijd!.Startdatum!.Value, v.Looptijd.Einddatum!.Value));
-
-    private static IReadOnlyDictionary<string, JsonElement> MetStandaardwaarden(Variant variant, Dictionary<string, JsonElement>? opgegeven)
-    {
-        var parameters = new SortedDictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var p in variant.Parameters)
-        {
-            if (opgegeven is not null && opgegeven.TryGetValue(p.Naam, out var waarde) && waarde.ValueKind != JsonValueKind.Null)
-            {
-                parameters[p.Naam] = waarde.Clone();
-            }
-            else if (p.Standaard is { } standaard)
-            {
-                parameters[p.Naam] = standaard.Clone();
-            }
-        }
-
-        return new Dictionary<string, JsonElement>(parameters);
-    }
 }

@@ -96,29 +96,35 @@ public sealed record Maatwerkverschil(string VariantCode, string Soort, string? 
 
 public sealed record Beeindiging(string Reden, string Toelichting, DateOnly Einddatum, DateTimeOffset Op);
 
-public sealed record AfspraakOpgesteld(Guid AfspraakId, Werkgeverpartij Werkgever, string Arbeidsmarktregio, Afspraakinhoud Inhoud, DateTimeOffset Op);
+/// <summary>Every event of an agreement's stream names the agreement.</summary>
+public interface IAfspraakgebeurtenis
+{
+    Guid AfspraakId { get; }
+}
+
+public sealed record AfspraakOpgesteld(Guid AfspraakId, Werkgeverpartij Werkgever, string Arbeidsmarktregio, Afspraakinhoud Inhoud, DateTimeOffset Op) : IAfspraakgebeurtenis;
 
 public sealed record AfspraakOvergenomen(
     Guid AfspraakId, Werkgeverpartij Werkgever, string Arbeidsmarktregio, Afspraakinhoud Inhoud, Herkomst Herkomst,
-    IReadOnlyList<Maatwerkverschil> Verschillen, DateTimeOffset Op);
+    IReadOnlyList<Maatwerkverschil> Verschillen, DateTimeOffset Op) : IAfspraakgebeurtenis;
 
-public sealed record AfspraakOndertekend(Guid AfspraakId, Partij Partij, long InhoudVersie, DateTimeOffset Op);
+public sealed record AfspraakOndertekend(Guid AfspraakId, Partij Partij, long InhoudVersie, DateTimeOffset Op) : IAfspraakgebeurtenis;
 
-public sealed record AfspraakGeactiveerd(Guid AfspraakId, DateOnly ActiefVanaf, DateTimeOffset Op);
+public sealed record AfspraakGeactiveerd(Guid AfspraakId, DateOnly ActiefVanaf, DateTimeOffset Op) : IAfspraakgebeurtenis;
 
-public sealed record AfspraakGewijzigd(Guid AfspraakId, Afspraakinhoud Inhoud, string Reden, DateTimeOffset Op);
+public sealed record AfspraakGewijzigd(Guid AfspraakId, Afspraakinhoud Inhoud, string Reden, DateTimeOffset Op) : IAfspraakgebeurtenis;
 
-public sealed record ResultatenGeregistreerd(Guid AfspraakId, string Periode, Resultaten Resultaten, DateTimeOffset Op);
+public sealed record ResultatenGeregistreerd(Guid AfspraakId, string Periode, Resultaten Resultaten, DateTimeOffset Op) : IAfspraakgebeurtenis;
 
-public sealed record ResultatenGecorrigeerd(Guid AfspraakId, string Periode, Resultaten Resultaten, string Reden, DateTimeOffset Op);
+public sealed record ResultatenGecorrigeerd(Guid AfspraakId, string Periode, Resultaten Resultaten, string Reden, DateTimeOffset Op) : IAfspraakgebeurtenis;
 
-public sealed record AfspraakGeevalueerd(Guid AfspraakId, Partij Partij, Oordeel Oordeel, string Lessen, bool AanbevolenVoorHergebruik, DateTimeOffset Op);
+public sealed record AfspraakGeevalueerd(Guid AfspraakId, Partij Partij, Oordeel Oordeel, string Lessen, bool AanbevolenVoorHergebruik, DateTimeOffset Op) : IAfspraakgebeurtenis;
 
-public sealed record AfspraakVerlengd(Guid AfspraakId, DateOnly VorigeEinddatum, DateOnly NieuweEinddatum, string? Reden, DateTimeOffset Op);
+public sealed record AfspraakVerlengd(Guid AfspraakId, DateOnly VorigeEinddatum, DateOnly NieuweEinddatum, string? Reden, DateTimeOffset Op) : IAfspraakgebeurtenis;
 
-public sealed record AfspraakBeeindigd(Guid AfspraakId, string Reden, string Toelichting, DateOnly Einddatum, DateTimeOffset Op);
+public sealed record AfspraakBeeindigd(Guid AfspraakId, string Reden, string Toelichting, DateOnly Einddatum, DateTimeOffset Op) : IAfspraakgebeurtenis;
 
-public sealed record AfspraakVerlopen(Guid AfspraakId, DateOnly Einddatum, DateTimeOffset Op);
+public sealed record AfspraakVerlopen(Guid AfspraakId, DateOnly Einddatum, DateTimeOffset Op) : IAfspraakgebeurtenis;
 
 /// <summary>
 /// A samenwerkingsafspraak between one employer and the public parties of one region. Immutable: every event gives

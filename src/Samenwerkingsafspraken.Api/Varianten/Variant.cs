@@ -67,6 +67,25 @@ public sealed record Variant(
 
     public bool IsActief => Status == Variantstatus.Actief;
 
+    /// <summary>The parameters as agreed: those given, and the standard value for each one left out.</summary>
+    public IReadOnlyDictionary<string, JsonElement> MetStandaardwaarden(IReadOnlyDictionary<string, JsonElement>? opgegeven)
+    {
+        var parameters = new SortedDictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var p in Parameters)
+        {
+            if (opgegeven is not null && opgegeven.TryGetValue(p.Naam, out var waarde) && waarde.ValueKind != JsonValueKind.Null)
+            {
+                parameters[p.Naam] = waarde.Clone();
+            }
+            else if (p.Standaard is { } standaard)
+            {
+                parameters[p.Naam] = standaard.Clone();
+            }
+        }
+
+        return new Dictionary<string, JsonElement>(parameters);
+    }
+
     public static IReadOnlyList<Type> Gebeurtenistypen { get; } =
         [typeof(VariantToegevoegd), typeof(VariantGewijzigd), typeof(VariantUitgefaseerd)];
 

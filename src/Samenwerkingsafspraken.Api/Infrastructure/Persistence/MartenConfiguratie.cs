@@ -2,7 +2,11 @@ using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
+using Microsoft.Extensions.Options;
 using Samenwerkingsafspraken.Afspraken;
+using Samenwerkingsafspraken.Afspraken.Bewijs;
+using Samenwerkingsafspraken.Hergebruik;
+using Samenwerkingsafspraken.Referenties;
 using Samenwerkingsafspraken.Arbeidsmarktregios;
 using Samenwerkingsafspraken.Infrastructure.Writing;
 using Samenwerkingsafspraken.Varianten;
@@ -15,6 +19,10 @@ namespace Samenwerkingsafspraken.Infrastructure.Persistence;
 public static class MartenConfiguratie
 {
     public const string Schema = "samenwerkingsafspraken";
+
+    /// <summary>The projections a beheerder may rebuild (after a change of their code or of the proof rule).</summary>
+    public static readonly IReadOnlyList<string> Herbouwbaar =
+        [nameof(Samenwerkingsafspraak), nameof(Werkgever), nameof(Arbeidsmarktregio), nameof(Variant), nameof(Hergebruikverzoek), "Referentie"];
 
     public static StoreOptions Opties(IServiceProvider services)
     {
@@ -35,10 +43,18 @@ public static class MartenConfiguratie
         opts.Projections.Add(new AggregateProjection<Werkgever>(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new AggregateProjection<Variant>(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new AggregateProjection<Samenwerkingsafspraak>(), ProjectionLifecycle.Inline);
+        opts.Projections.Add(new AggregateProjection<Hergebruikverzoek>(), ProjectionLifecycle.Inline);
+        opts.Projections.Add(new ReferentieProjectie(services.GetRequiredService<IOptions<Bewijsregel>>().Value), ProjectionLifecycle.Inline);
 
         opts.Schema.For<Samenwerkingsafspraak>()
             .Index(a => a.Arbeidsmarktregio)
             .Index(a => a.Werkgever.KvkNummer);
+        opts.Schema.For<Hergebruikverzoek>()
+            .Index(v => v.DoelArbeidsmarktregio)
+            .Index(v => v.KvkNummer)
+            .Index(v => v.OpenSleutel, index => index.IsUnique = true);
+        opts.Schema.For<Referentie>()
+            .Index(r => r.KvkNummer);
         opts.Schema.For<IdempotenteOpdracht>();
 
         return opts;

@@ -9,6 +9,9 @@ public sealed record Besluit
 
     public IReadOnlyList<GeplandBericht> Berichten { get; init; } = [];
 
+    /// <summary>Streams that this decision starts beside its own (an accepted reuse request starts a new agreement).</summary>
+    public IReadOnlyList<NieuweStroom> NieuweStromen { get; init; } = [];
+
     public Weigering? Weigering { get; init; }
 
     public bool IsWeigering => Weigering is not null;
@@ -19,10 +22,15 @@ public sealed record Besluit
 
     public Besluit EnPlan(object bericht, DateTimeOffset tijdstip) => this with { Berichten = [.. Berichten, new GeplandBericht(bericht, tijdstip)] };
 
+    public Besluit EnStart<T>(Guid id, params object[] gebeurtenissen) =>
+        this with { NieuweStromen = [.. NieuweStromen, new NieuweStroom(typeof(T), id, gebeurtenissen)] };
+
     public static implicit operator Besluit(Weigering weigering) => new() { Weigering = weigering };
 }
 
 public sealed record GeplandBericht(object Bericht, DateTimeOffset Tijdstip);
+
+public sealed record NieuweStroom(Type AggregateType, Guid Id, IReadOnlyList<object> Gebeurtenissen);
 
 public enum Weigeringsoort
 {

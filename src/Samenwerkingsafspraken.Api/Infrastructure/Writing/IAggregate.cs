@@ -21,6 +21,7 @@ public sealed class AggregateProjection<T> : SingleStreamProjection<T, Guid> whe
 {
     public AggregateProjection()
     {
+        Name = typeof(T).Name;
         foreach (var type in T.Gebeurtenistypen) IncludeType(type);
     }
 

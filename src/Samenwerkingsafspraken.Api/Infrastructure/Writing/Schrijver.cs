@@ -59,8 +59,23 @@ public sealed class Schrijver(HttpContext http, IDocumentSession session, IMessa
         {
             return await GelijktijdigHerhaald(verzoek);
         }
+        catch (Exception e) when (IsUniekeSchending(e))
+        {
+            return Problemen.Probleem(409, "bestaat-al", bestaatAl);
+        }
 
         return resultaat.AlsResultaat(http);
+    }
+
+    /// <summary>A unique index of a projection refused the write: what it guards against already exists (a race lost).</summary>
+    private static bool IsUniekeSchending(Exception e)
+    {
+        for (Exception? binnen = e; binnen is not null; binnen = binnen.InnerException)
+        {
+            if (binnen is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }) return true;
+        }
+
+        return false;
     }
 
     /// <summary>Appends to an existing stream at the version the caller names.</summary>
@@ -182,6 +197,11 @@ public sealed class Schrijver(HttpContext http, IDocumentSession session, IMessa
 
     private async Task Plan(Besluit besluit)
     {
+        foreach (var stroom in besluit.NieuweStromen)
+        {
+            session.Events.StartStream(stroom.AggregateType, stroom.Id, stroom.Gebeurtenissen.ToArray());
+        }
+
         foreach (var gepland in besluit.Berichten)
         {
             await bus.ScheduleAsync(gepland.Bericht, gepland.Tijdstip);

@@ -1,0 +1,58 @@
+using JasperFx.Events;
+using Marten.Events.Projections;
+using Samenwerkingsafspraken.Afspraken;
+using Samenwerkingsafspraken.Afspraken.Bewijs;
+
+namespace Samenwerkingsafspraken.Referenties;
+
+/// <summary>Where an agreement was adopted in another region: the derived agreement and the source version it took.</summary>
+public sealed record Hergebruik(Guid AfspraakId, string Arbeidsmarktregio, long BronVersie, Guid HergebruikverzoekId, DateTimeOffset Op);
+
+/// <summary>
+/// An agreement as part of its employer's reference history: its record, whether it is proven and why, where it came
+/// from and where it was reused. One document per agreement, kept by <see cref="ReferentieProjectie"/>.
+/// </summary>
+public sealed record Referentie(
+    Guid Id,
+    Samenwerkingsafspraak Afspraak,
+    Bewijs Bewijs,
+    IReadOnlyList<Hergebruik> HergebruiktIn)
+{
+    public string KvkNummer => Afspraak.Werkgever.KvkNummer;
+
+    public string Arbeidsmarktregio => Afspraak.Arbeidsmarktregio;
+
+    public bool Bewezen => Bewijs.Bewezen;
+}
+
+/// <summary>
+/// Follows every agreement stream, and also sends an adoption in another region (AfspraakOvergenomen) to the source
+/// agreement's document, so that a reference knows where it was reused. Proof is judged with the configured rule:
+/// rebuild this projection after changing the rule.
+/// </summary>
+public sealed class ReferentieProjectie : MultiStreamProjection<Referentie, Guid>
+{
+    private readonly Bewijsregel _regel;
+
+    public ReferentieProjectie(Bewijsregel regel)
+    {
+        _regel = regel;
+        Name = "Referentie";
+        foreach (var type in Samenwerkingsafspraak.Gebeurtenistypen) IncludeType(type);
+        Identities<IAfspraakgebeurtenis>(e => e is AfspraakOvergenomen o ? [o.AfspraakId, o.Herkomst.BronAfspraakId] : [e.AfspraakId]);
+    }
+
+    public override Referentie? Evolve(Referentie? referentie, Guid id, IEvent e)
+    {
+        if (e.Data is AfspraakOvergenomen overgenomen && overgenomen.AfspraakId != id)
+        {
+            if (referentie is null) return null;
+            var hergebruik = new Hergebruik(overgenomen.AfspraakId, overgenomen.Arbeidsmarktregio, overgenomen.Herkomst.BronVersie,
+                overgenomen.Herkomst.HergebruikverzoekId, overgenomen.Op);
+            return referentie with { HergebruiktIn = [.. referentie.HergebruiktIn, hergebruik] };
+        }
+
+        var afspraak = Samenwerkingsafspraak.Evolueer(referentie?.Afspraak, e.Data, e.Version);
+        return new Referentie(id, afspraak, Bewijsvoering.Beoordeel(afspraak, _regel), referentie?.HergebruiktIn ?? []);
+    }
+}

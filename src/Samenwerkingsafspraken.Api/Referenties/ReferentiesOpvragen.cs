@@ -1,0 +1,92 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+using Samenwerkingsafspraken.Afspraken;
+using Samenwerkingsafspraken.Afspraken.Bewijs;
+using Samenwerkingsafspraken.Hergebruik;
+using Samenwerkingsafspraken.Infrastructure.Http;
+using Samenwerkingsafspraken.Infrastructure.OpenApi;
+using Samenwerkingsafspraken.Infrastructure.Security;
+using Samenwerkingsafspraken.Werkgevers;
+using Samenwerkingsafspraken.Werkgevers.Registreren;
+using Wolverine.Http;
+
+namespace Samenwerkingsafspraken.Referenties;
+
+public sealed record ReferentieWeergave(
+    Guid AfspraakId,
+    long Versie,
+    string Arbeidsmarktregio,
+    string Titel,
+    AfspraakStatus Status,
+    Looptijd Looptijd,
+    DateOnly? ActiefVanaf,
+    DateOnly? Einddatum,
+    IReadOnlyList<Werkafspraak> Werkafspraken,
+    Doelstellingen Doelstellingen,
+    Realisatie Realisatie,
+    IReadOnlyList<Evaluatie> Evaluaties,
+    Bewijs Bewijs,
+    Herkomst? Herkomst,
+    IReadOnlyList<Maatwerkverschil> Maatwerkverschillen,
+    IReadOnlyList<Hergebruik> HergebruiktIn)
+{
+    public static ReferentieWeergave Van(Referentie r)
+    {
+        var a = r.Afspraak;
+        return new ReferentieWeergave(a.Id, a.Version, a.Arbeidsmarktregio, a.Inhoud.Titel, a.Status, a.Inhoud.Looptijd, a.ActiefVanaf,
+            a.Beeindiging?.Einddatum ?? a.VerlopenOp, a.Inhoud.Werkafspraken, a.Inhoud.Doelstellingen, Realisatie.Van(a), a.Evaluaties, r.Bewijs, a.Herkomst,
+            a.Maatwerkverschillen, r.HergebruiktIn);
+    }
+}
+
+public sealed record ReferentieLijst(string KvkNummer, string Werkgevernaam, IReadOnlyList<ReferentieWeergave> Referenties, int Aantal, int AantalBewezen);
+
+public sealed record BewijsregelWeergave(string Omschrijving, Bewijsregel Instellingen);
+
+public static class ReferentiesOpvragen
+{
+    public static async Task<ReferentieLijst> Lijst(IQuerySession session, Werkgever werkgever, CancellationToken cancellation)
+    {
+        var referenties = await session.Query<Referentie>().Where(r => r.KvkNummer == werkgever.KvkNummer).ToListAsync(cancellation);
+        var weergaven = referenties.OrderBy(r => r.Afspraak.OpgesteldOp).Select(ReferentieWeergave.Van).ToList();
+        return new ReferentieLijst(werkgever.KvkNummer, werkgever.Naam, weergaven, weergaven.Count, weergaven.Count(r => r.Bewijs.Bewezen));
+    }
+
+    /// <summary>The employer itself, auditors, and the public parties of a region that this employer asked to reuse an agreement.</summary>
+    public static async Task<bool> MagLezen(IQuerySession session, Gebruiker gebruiker, string kvkNummer, CancellationToken cancellation)
+    {
+        if (gebruiker.IsAuditor || gebruiker.IsWerkgeverVan(kvkNummer)) return true;
+        if (!gebruiker.IsRegiopartij) return false;
+        var regios = gebruiker.Regios.ToArray();
+        return await session.Query<Hergebruikverzoek>().AnyAsync(v => v.KvkNummer == kvkNummer && regios.Contains(v.DoelArbeidsmarktregio), cancellation);
+    }
+}
+
+public static class ReferentiesOpvragenEndpoint
+{
+    [WolverineGet("/v1/werkgevers/{kvkNummer}/referenties", OperationId = "referentiesOpvragen")]
+    [EndpointSummary("De referentiehistorie van een werkgever")]
+    [EndpointDescription("Elke afspraak van de werkgever in elke regio: status, looptijd, resultaten tegen doelen, evaluaties, bewezen of niet en " +
+                         "waarom, waar zij vandaan kwam en waar zij is hergebruikt. Voor de werkgever zelf, auditors, en de regiopartijen van een " +
+                         "regio waaraan de werkgever een hergebruikverzoek richtte.")]
+    [ProducesResponseType<ReferentieLijst>(200)]
+    [Problemen(400, 401, 403, 404)]
+    public static async Task<IResult> Get(string kvkNummer, HttpContext http, IQuerySession session, CancellationToken cancellation)
+    {
+        if (!Formaten.KvkNummer().IsMatch(kvkNummer))
+            return Problemen.Ongeldig([new OngeldigeParameter("kvkNummer", "ongeldig-formaat", "Een KvK-nummer bestaat uit precies 8 cijfers.")]);
+        if (!await ReferentiesOpvragen.MagLezen(session, Gebruiker.Van(http.User), kvkNummer, cancellation))
+            return Problemen.GeenToegang("De referentiehistorie is van de werkgever; hij deelt haar met de regio's die hij om hergebruik vraagt.");
+        var werkgever = await session.LoadAsync<Werkgever>(Werkgever.StreamId(kvkNummer), cancellation);
+        if (werkgever is null) return Problemen.NietGevonden($"Er is geen werkgever met KvK-nummer {kvkNummer}.");
+        return Results.Ok(await ReferentiesOpvragen.Lijst(session, werkgever, cancellation));
+    }
+
+    [AllowAnonymous]
+    [WolverineGet("/v1/bewijsregel", OperationId = "bewijsregelOpvragen")]
+    [EndpointSummary("Wanneer een afspraak bewezen is")]
+    [EndpointDescription("De regel waarmee het register beslist of een afspraak bewezen is, met haar instellingen. Openbaar: de regel is transparant.")]
+    [ProducesResponseType<BewijsregelWeergave>(200)]
+    public static BewijsregelWeergave Regel(IOptions<Bewijsregel> regel) => new(regel.Value.Omschrijving, regel.Value);
+}
