@@ -29,7 +29,8 @@ public sealed class ApiFixture : IAsyncLifetime
         Host = await StartHost(ConnectionString, Tijd, Uitgever);
     }
 
-    public static async Task<IAlbaHost> StartHost(string connectionString, TimeProvider tijd, LocalIssuer uitgever)
+    public static async Task<IAlbaHost> StartHost(string connectionString, TimeProvider tijd, LocalIssuer uitgever,
+        IDictionary<string, string>? instellingen = null)
     {
         JasperFxEnvironment.AutoStartHost = true;
         return await AlbaHost.For<Program>(builder =>
@@ -38,6 +39,7 @@ public sealed class ApiFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Samenwerkingsafspraken", connectionString);
             builder.UseSetting("Authenticatie:LocalIssuer", "true");
             builder.UseSetting("Authenticatie:LocalIssuerKeyFile", uitgever.KeyFile);
+            foreach (var (sleutel, waarde) in instellingen ?? new Dictionary<string, string>()) builder.UseSetting(sleutel, waarde);
             builder.ConfigureServices(services =>
             {
                 services.AddSingleton(new Klok(tijd));

@@ -45,14 +45,18 @@ public abstract partial class IntegratieTest
     /// An agreement in AM01 that becomes proven over simulated time: a year of quarterly results on target (2 of 8 a
     /// year each quarter), then a positive evaluation by the employer and by the gemeente.
     /// </summary>
-    protected async Task<SamenwerkingsafspraakWeergave> Bewezen(string kvk = Testdata.Kvk)
+    protected async Task<SamenwerkingsafspraakWeergave> Bewezen(string kvk = Testdata.Kvk, IAlbaHost? op = null)
     {
-        var actief = await Actief(kvk);
-        var versie = actief.Versie;
+        var host = op ?? Host;
+        (await Verstuur(host, HttpMethod.Post, "/v1/werkgevers", Testdata.Werkgever(kvk), Tokens.Regiopartij())).Status.ShouldBe(201);
+        var id = (await Verstuur(host, HttpMethod.Post, Afspraken, Testdata.Afspraak(kvk), Tokens.Regiopartij())).Als<SamenwerkingsafspraakWeergave>().Id;
+        (await Verstuur(host, HttpMethod.Post, $"{Afspraken}/{id}/ondertekeningen", new { versie = 1 }, Tokens.Werkgever(kvk))).Status.ShouldBe(200);
+        var versie = (await Verstuur(host, HttpMethod.Post, $"{Afspraken}/{id}/ondertekeningen", new { versie = 2 }, Tokens.Regiopartij())).Versie;
         foreach (var (kwartaal, maand) in new[] { ("2025-K1", 4), ("2025-K2", 7), ("2025-K3", 10), ("2025-K4", 13) })
         {
             Tijd.Zet(new DateTimeOffset(2025 + (maand - 1) / 12, (maand - 1) % 12 + 1, 5, 10, 0, 0, TimeSpan.FromHours(1)));
-            var gemeten = await Post($"{Afspraken}/{actief.Id}/resultaten", Resultaten(kwartaal, 2, versie, zes: 2, twaalf: 1), Tokens.Regiopartij());
+            var gemeten = await Verstuur(host, HttpMethod.Post, $"{Afspraken}/{id}/resultaten", Resultaten(kwartaal, 2, versie, zes: 2, twaalf: 1),
+                Tokens.Regiopartij());
             gemeten.Status.ShouldBe(200, gemeten.Tekst);
             versie = gemeten.Versie;
         }
@@ -60,13 +64,13 @@ public abstract partial class IntegratieTest
         Tijd.Zet(NaEenJaar);
         foreach (var token in new[] { Tokens.Werkgever(kvk), Tokens.Regiopartij() })
         {
-            var evaluatie = await Post($"{Afspraken}/{actief.Id}/evaluaties",
+            var evaluatie = await Verstuur(host, HttpMethod.Post, $"{Afspraken}/{id}/evaluaties",
                 new { oordeel = "succesvol", lessen = "Een vaste jobcoach en korte lijnen werkten.", aanbevolenVoorHergebruik = true, versie }, token);
             evaluatie.Status.ShouldBe(200, evaluatie.Tekst);
             versie = evaluatie.Versie;
         }
 
-        return await Lees(actief.Id);
+        return (await Verstuur(host, HttpMethod.Get, $"{Afspraken}/{id}", null, Tokens.Auditor())).Als<SamenwerkingsafspraakWeergave>();
     }
 
     protected Task<Antwoord> VraagHergebruik(Guid bron, string regio = Testdata.Friesland, object? maatwerk = null, string kvk = Testdata.Kvk) =>

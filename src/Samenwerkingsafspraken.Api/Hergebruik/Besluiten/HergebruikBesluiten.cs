@@ -98,7 +98,7 @@ public static class HergebruikBesluiten
         }
 
         var maatwerk = Maatwerk.PasToe(bronOpVersie.Inhoud.Werkafspraken, besluit.Maatwerk ?? [], kader);
-        var fouten = maatwerk.Fouten.Concat(Maatwerk.ControleerTegenCatalogus(maatwerk.Werkafspraken, kader)).ToArray();
+        var fouten = (maatwerk.Fouten.Count > 0 ? maatwerk.Fouten : Maatwerk.ControleerTegenCatalogus(maatwerk.Werkafspraken, kader)).ToArray();
         if (fouten.Length > 0)
         {
             return Weigering.Ongeldig("ongeldig-maatwerk", "Het maatwerk past niet, of de werkafspraken passen niet meer op de catalogus.", fouten);
