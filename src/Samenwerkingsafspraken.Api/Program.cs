@@ -74,6 +74,9 @@ app.MapWolverineEndpoints(http =>
     // Every endpoint needs a token unless it says [AllowAnonymous] (reference data, the OpenAPI document).
     http.RequireAuthorizeOnAll();
     http.RejectUnparseableQueryValues = true;
+
+    // Generate every endpoint's code at start, so that a mistake fails the start (and the tests), not a request.
+    http.WarmUpRoutes = RouteWarmup.Eager;
 });
 
 return await app.RunJasperFxCommands(args);

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Marten;
+using Marten.Events.Daemon.Coordination;
 using Microsoft.AspNetCore.Authorization;
 using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
@@ -32,7 +32,7 @@ public static class ProjectiesHerbouwenEndpoint
     [EndpointSummary("Een projectie herbouwen uit alle gebeurtenissen")]
     [ProducesResponseType<Herbouw>(200)]
     [Problemen(401, 403, 404)]
-    public static async Task<IResult> Herbouwen(string naam, IDocumentStore store, CancellationToken cancellation)
+    public static async Task<IResult> Herbouwen(string naam, IProjectionCoordinator projecties, CancellationToken cancellation)
     {
         if (!MartenConfiguratie.Herbouwbaar.Contains(naam))
         {
@@ -40,8 +40,11 @@ public static class ProjectiesHerbouwenEndpoint
         }
 
         var stopwatch = Stopwatch.StartNew();
-        using var daemon = await store.BuildProjectionDaemonAsync();
-        await daemon.RebuildProjectionAsync(naam, TimeSpan.FromMinutes(10), cancellation);
+
+        // The daemon that runs this node's asynchronous projections does the rebuild: it pauses the projection while
+        // it rebuilds it, and runs a transient agent for an inline one.
+        await projecties.DaemonForMainDatabase().RebuildProjectionAsync(naam, TimeSpan.FromMinutes(10), cancellation);
+
         return Results.Ok(new Herbouw(naam, stopwatch.ElapsedMilliseconds));
     }
 }

@@ -1,5 +1,6 @@
 using JasperFx.CommandLine;
 using Marten;
+using Marten.Events.Daemon.Coordination;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Samenwerkingsafspraken.Infrastructure;
@@ -52,11 +53,16 @@ public sealed class ApiFixture : IAsyncLifetime
     public async Task Reset()
     {
         Tijd.Zet(Starttijd);
+
+        // The asynchronous projections stop while the events go, and start again from zero afterwards.
+        var projecties = Host.Services.GetRequiredService<IProjectionCoordinator>();
+        await projecties.PauseAsync();
         var store = Host.Services.GetRequiredService<IDocumentStore>();
         await store.Advanced.Clean.DeleteAllDocumentsAsync();
         await store.Advanced.Clean.DeleteAllEventDataAsync();
         await Host.Services.GetRequiredService<IMessageStore>().Admin.ClearAllAsync();
         await Host.Services.GetRequiredService<ReferentiedataImport>().VoerUit(CancellationToken.None);
+        await projecties.ResumeAsync();
     }
 
     public async Task DisposeAsync()

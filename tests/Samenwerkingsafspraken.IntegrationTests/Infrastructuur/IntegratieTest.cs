@@ -58,6 +58,10 @@ public abstract partial class IntegratieTest(ApiFixture fixture) : IAsyncLifetim
 
     protected T Service<T>() where T : notnull => Host.Services.GetRequiredService<T>();
 
+    /// <summary>Waits until the asynchronous projections have caught up with every event (they run in the background).</summary>
+    protected Task AsynchroneProjectiesBijgewerkt() =>
+        Marten.Events.TestingExtensions.WaitForNonStaleProjectionDataAsync(Service<Marten.IDocumentStore>(), TimeSpan.FromSeconds(60));
+
     protected Task<Antwoord> Get(string url, string? token = null, IDictionary<string, string>? headers = null) =>
         Verstuur(HttpMethod.Get, url, null, token, headers);
 

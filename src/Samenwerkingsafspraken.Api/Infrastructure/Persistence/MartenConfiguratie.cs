@@ -10,6 +10,7 @@ using Samenwerkingsafspraken.Referenties;
 using Samenwerkingsafspraken.Arbeidsmarktregios;
 using Samenwerkingsafspraken.Infrastructure.Writing;
 using Samenwerkingsafspraken.Varianten;
+using Samenwerkingsafspraken.Varianten.Gebruik;
 using Samenwerkingsafspraken.Werkgevers;
 using Weasel.Core;
 
@@ -22,7 +23,7 @@ public static class MartenConfiguratie
 
     /// <summary>The projections a beheerder may rebuild (after a change of their code or of the proof rule).</summary>
     public static readonly IReadOnlyList<string> Herbouwbaar =
-        [nameof(Samenwerkingsafspraak), nameof(Werkgever), nameof(Arbeidsmarktregio), nameof(Variant), nameof(Hergebruikverzoek), "Referentie"];
+        [nameof(Samenwerkingsafspraak), nameof(Werkgever), nameof(Arbeidsmarktregio), nameof(Variant), nameof(Hergebruikverzoek), "Referentie", VariantgebruikProjectie.Naam];
 
     public static StoreOptions Opties(IServiceProvider services)
     {
@@ -44,6 +45,7 @@ public static class MartenConfiguratie
         opts.Projections.Add(new AggregateProjection<Variant>(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new AggregateProjection<Samenwerkingsafspraak>(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new AggregateProjection<Hergebruikverzoek>(), ProjectionLifecycle.Inline);
+        opts.Projections.Add(new VariantgebruikProjectie(), ProjectionLifecycle.Async);
         opts.Projections.Add(new ReferentieProjectie(services.GetRequiredService<IOptions<Bewijsregel>>().Value), ProjectionLifecycle.Inline);
 
         opts.Schema.For<Samenwerkingsafspraak>()
@@ -55,6 +57,9 @@ public static class MartenConfiguratie
             .Index(v => v.OpenSleutel, index => index.IsUnique = true);
         opts.Schema.For<Referentie>()
             .Index(r => r.KvkNummer);
+        opts.Schema.For<Variantgebruik>()
+            .Index(g => g.Arbeidsmarktregio)
+            .Index(g => g.Sector);
         opts.Schema.For<IdempotenteOpdracht>();
 
         return opts;

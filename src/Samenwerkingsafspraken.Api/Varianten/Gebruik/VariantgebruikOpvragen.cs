@@ -1,0 +1,74 @@
+using Marten;
+using Samenwerkingsafspraken.Arbeidsmarktregios;
+using Samenwerkingsafspraken.Afspraken.Verschillen;
+using Samenwerkingsafspraken.Infrastructure.Http;
+using Samenwerkingsafspraken.Infrastructure.OpenApi;
+using Samenwerkingsafspraken.Infrastructure.Security;
+using Samenwerkingsafspraken.Werkgevers;
+using Wolverine.Http;
+
+namespace Samenwerkingsafspraken.Varianten.Gebruik;
+
+/// <summary>The matrix's filters (camelCase query keys); a public party sees its own regions only.</summary>
+public sealed record VariantgebruikFilter(string? Arbeidsmarktregio, string? Sector, string? Pijler, string? Van, string? Tot)
+{
+    public IReadOnlyList<OngeldigeParameter> Controleer()
+    {
+        var fouten = new List<OngeldigeParameter>();
+        if (Arbeidsmarktregio is not null && !ArbeidsmarktregiosEndpoint.CodeFormaat().IsMatch(Arbeidsmarktregio))
+            fouten.Add(new("arbeidsmarktregio", "ongeldig-formaat", "Een regiocode is AM gevolgd door twee cijfers."));
+        if (Sector is not null && Sectoren.Vind(Sector) is null) fouten.Add(new("sector", "onbekende-sector", "Zie GET /v1/sectoren."));
+        if (Pijler is not null && !Enum.TryParse<Pijler>(Pijler, true, out _)) fouten.Add(new("pijler", "onbekende-waarde", "De pijler is aanbod, vraag, route of scholing."));
+        if (Van is not null && !AfspraakAlsToen.TryDatum(Van, out _)) fouten.Add(new("van", "ongeldig-formaat", "Een datum: JJJJ-MM-DD."));
+        if (Tot is not null && !AfspraakAlsToen.TryDatum(Tot, out _)) fouten.Add(new("tot", "ongeldig-formaat", "Een datum: JJJJ-MM-DD."));
+        if (fouten.Count == 0 && Van is not null && Tot is not null && string.CompareOrdinal(Van, Tot) > 0)
+            fouten.Add(new("tot", "voor-van", "'tot' ligt niet voor 'van'."));
+        return fouten;
+    }
+
+    /// <summary>The agreements in scope: by region and sector, and with a term that overlaps the period.</summary>
+    public async Task<IReadOnlyList<Variantgebruik>> Zoek(IQuerySession session, Gebruiker gebruiker, CancellationToken cancellation)
+    {
+        var query = session.Query<Variantgebruik>().AsQueryable();
+        if (Arbeidsmarktregio is not null) query = query.Where(g => g.Arbeidsmarktregio == Arbeidsmarktregio);
+        if (!gebruiker.IsAuditor)
+        {
+            var regios = gebruiker.Regios.ToArray();
+            query = query.Where(g => regios.Contains(g.Arbeidsmarktregio));
+        }
+
+        if (Sector is not null) query = query.Where(g => g.Sector == Sector);
+        if (Van is not null && AfspraakAlsToen.TryDatum(Van, out var van)) query = query.Where(g => g.Einddatum >= van);
+        if (Tot is not null && AfspraakAlsToen.TryDatum(Tot, out var tot)) query = query.Where(g => g.Startdatum <= tot);
+        return await query.ToListAsync(cancellation);
+    }
+
+    public Pijler? GekozenPijler => Pijler is null ? null : Enum.Parse<Pijler>(Pijler, true);
+
+    public static bool MagZien(Gebruiker gebruiker, string? arbeidsmarktregio) =>
+        gebruiker.IsAuditor || (gebruiker.IsRegiopartij && (arbeidsmarktregio is null || gebruiker.IsRegiopartijVan(arbeidsmarktregio)));
+}
+
+public static class VariantgebruikOpvragenEndpoint
+{
+    [WolverineGet("/v1/varianten/gebruik", OperationId = "variantgebruikOpvragen")]
+    [EndpointSummary("De variantmatrix: welke varianten waar worden gebruikt, hoe zij afwijken en wat zij opleveren")]
+    [EndpointDescription("Per variant: hoeveel afspraken haar gebruiken (actief en in totaal) per regio en sector; hoe vaak en hoe zij afwijkt van " +
+                         "de standaardset (parameters, maatwerktekst); de resultaten van de afspraken die haar gebruiken; hoe vaak zij via hergebruik reisde. " +
+                         "Te filteren op arbeidsmarktregio, sector, pijler en periode (van, tot). Voor auditors; een regiopartij ziet haar eigen regio's.")]
+    [ProducesResponseType<Variantmatrix>(200)]
+    [Problemen(400, 401, 403)]
+    public static async Task<IResult> Get(string? arbeidsmarktregio, string? sector, string? pijler, string? van, string? tot, HttpContext http,
+        IQuerySession session, CancellationToken cancellation)
+    {
+        var filter = new VariantgebruikFilter(arbeidsmarktregio, sector, pijler, van, tot);
+        if (filter.Controleer() is { Count: > 0 } fouten) return Problemen.Ongeldig(fouten);
+        var gebruiker = Gebruiker.Van(http.User);
+        if (!VariantgebruikFilter.MagZien(gebruiker, arbeidsmarktregio))
+            return Problemen.GeenToegang("De variantmatrix is voor auditors; een regiopartij ziet alleen haar eigen regio's.");
+
+        var afspraken = await filter.Zoek(session, gebruiker, cancellation);
+        var catalogus = (await session.Query<Variant>().ToListAsync(cancellation)).ToDictionary(v => v.Code);
+        return Results.Ok(Variantmatrixberekening.Bereken(afspraken, catalogus, filter.GekozenPijler));
+    }
+}
