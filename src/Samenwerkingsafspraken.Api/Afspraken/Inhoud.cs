@@ -83,11 +83,11 @@ public abstract class AfspraakinhoudRegels<T> : Invoerregels<T> where T : IAfspr
 
         RuleFor(v => v.Regiopartijen).NotEmpty().WithMessage("Noem ten minste één regiopartij.")
             .Must(p => p is null || p.Count <= Grenzen.Regiopartijen).WithErrorCode("te-veel").WithMessage($"Ten hoogste {Grenzen.Regiopartijen} regiopartijen.")
-            .Must(p => p is null || p.Where(x => x.Oin is not null).GroupBy(x => x.Oin).All(g => g.Count() == 1)).WithErrorCode("dubbel")
+            .Must(p => p is null || p.Where(x => x?.Oin is not null).GroupBy(x => x.Oin).All(g => g.Count() == 1)).WithErrorCode("dubbel")
             .WithMessage("Elke regiopartij (OIN) komt één keer voor.")
-            .Must(p => p is null || p.Count == 0 || p.Any(x => x.Ondertekent == true)).WithErrorCode("geen-ondertekenaar")
+            .Must(p => p is null || p.Count == 0 || p.Any(x => x?.Ondertekent == true)).WithErrorCode("geen-ondertekenaar")
             .WithMessage("Ten minste één regiopartij ondertekent de afspraak (ondertekent: true).");
-        RuleForEach(v => v.Regiopartijen).SetValidator(new RegiopartijRegels());
+        RuleForEach(v => v.Regiopartijen).NotNull().WithMessage("Een regiopartij is leeg.").SetValidator(new RegiopartijRegels());
 
         RuleFor(v => v.Werkafspraken).NotEmpty().WithMessage("Een afspraak heeft ten minste één werkafspraak.")
             .Must(w => w is null || w.Count <= Grenzen.Werkafspraken).WithErrorCode("te-veel").WithMessage($"Ten hoogste {Grenzen.Werkafspraken} werkafspraken.");
@@ -95,7 +95,7 @@ public abstract class AfspraakinhoudRegels<T> : Invoerregels<T> where T : IAfspr
 
         RuleFor(v => v.Doelgroepen).NotEmpty().WithMessage("Noem ten minste één doelgroep.")
             .Must(d => d is null || d.Distinct().Count() == d.Count).WithErrorCode("dubbel").WithMessage("Elke doelgroep komt één keer voor.");
-        RuleForEach(v => v.Doelgroepen).Must(d => Enum.TryParse<Doelgroep>(d, true, out _)).WithErrorCode("onbekende-waarde")
+        RuleForEach(v => v.Doelgroepen).NotEmpty().Must(d => Enum.TryParse<Doelgroep>(d, true, out _)).WithErrorCode("onbekende-waarde")
             .WithMessage($"Doelgroep is een van: {string.Join(", ", Enum.GetNames<Doelgroep>().Select(Camel))}.");
 
         RuleFor(v => v.Beroepen).Must(b => b is null || b.Count <= Grenzen.Beroepen).WithErrorCode("te-veel")

@@ -33,6 +33,12 @@ public static class Maatwerk
         {
             var w = wijzigingen[i];
             var pad = $"{veld}[{i}]";
+            if (w is null)
+            {
+                fouten.Add(new OngeldigeParameter(pad, "verplicht", "Een maatwerkwijziging is leeg."));
+                continue;
+            }
+
             void Fout(string sub, string code, string reden) => fouten.Add(new OngeldigeParameter($"{pad}.{sub}", code, reden));
 
             if (string.IsNullOrWhiteSpace(w.Reden) || w.Reden.Length > Grenzen.Reden) Fout("reden", "verplicht", "Elke wijziging heeft een reden (ten hoogste 2000 tekens).");

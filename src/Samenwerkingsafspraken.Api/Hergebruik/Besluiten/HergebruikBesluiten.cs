@@ -53,9 +53,9 @@ public sealed class HergebruikBesluitValidator : Invoerregels<HergebruikBesluitV
         {
             RuleFor(b => b.Regiopartijen).NotEmpty().WithMessage("Noem de regiopartijen van de nieuwe afspraak in deze regio.")
                 .Must(p => p is null || p.Count <= Grenzen.Regiopartijen).WithErrorCode("te-veel")
-                .Must(p => p is null || p.Count == 0 || p.Any(x => x.Ondertekent == true)).WithErrorCode("geen-ondertekenaar")
+                .Must(p => p is null || p.Count == 0 || p.Any(x => x?.Ondertekent == true)).WithErrorCode("geen-ondertekenaar")
                 .WithMessage("Ten minste één regiopartij ondertekent de nieuwe afspraak.");
-            RuleForEach(b => b.Regiopartijen).SetValidator(new RegiopartijRegels());
+            RuleForEach(b => b.Regiopartijen).NotNull().WithMessage("Een regiopartij is leeg.").SetValidator(new RegiopartijRegels());
             RuleFor(b => b.Looptijd).NotNull().WithMessage("Noem de looptijd van de nieuwe afspraak.").SetValidator(new LooptijdRegels()!);
         });
         When(b => b.Besluit == Besluitsoorten.Geaccepteerd, () =>

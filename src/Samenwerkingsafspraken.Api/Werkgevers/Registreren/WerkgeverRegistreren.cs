@@ -49,12 +49,12 @@ public sealed class WerkgeverRegistrerenValidator : Invoerregels<WerkgeverRegist
         RuleFor(v => v.Soort).Must((v, soort) => Sectoren.Vind(v.Sector) is not { } sector || !Enum.TryParse<Werkgeversoort>(soort, true, out var s) || sector.Soort == s)
             .WithErrorCode("past-niet-bij-sector").WithMessage(v => $"Sector '{v.Sector}' is {Sectoren.Vind(v.Sector)?.Soort.ToString().ToLowerInvariant()}.");
         RuleFor(v => v.Netwerken).Must(n => n is null || n.Count <= 2).WithErrorCode("te-veel");
-        RuleForEach(v => v.Netwerken).Must(n => Enum.TryParse<Netwerk>(n, ignoreCase: true, out _)).WithErrorCode("onbekende-waarde")
+        RuleForEach(v => v.Netwerken).NotEmpty().Must(n => Enum.TryParse<Netwerk>(n, ignoreCase: true, out _)).WithErrorCode("onbekende-waarde")
             .WithMessage("Een netwerk is 'dnz' of 'slw'.");
         RuleFor(v => v.Vestigingen).Must(v => v is null || v.Count <= 1000).WithErrorCode("te-veel").WithMessage("Ten hoogste 1000 vestigingen.");
-        RuleFor(v => v.Vestigingen).Must(v => v is null || v.Select(x => x.Vestigingsnummer).Distinct().Count() == v.Count)
+        RuleFor(v => v.Vestigingen).Must(v => v is null || v.Where(x => x is not null).Select(x => x.Vestigingsnummer).Distinct().Count() == v.Count(x => x is not null))
             .WithErrorCode("dubbel").WithMessage("Elk vestigingsnummer komt één keer voor.");
-        RuleForEach(v => v.Vestigingen).ChildRules(vestiging =>
+        RuleForEach(v => v.Vestigingen).NotNull().WithMessage("Een vestiging is leeg.").ChildRules(vestiging =>
         {
             vestiging.RuleFor(x => x.Vestigingsnummer).NotEmpty().Matches(Formaten.Vestigingsnummer())
                 .WithMessage("Een vestigingsnummer bestaat uit precies 12 cijfers.");
