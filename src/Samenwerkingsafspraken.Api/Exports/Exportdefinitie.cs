@@ -14,21 +14,27 @@ public sealed record Kolom<T>(string Kop, Celsoort Soort, Func<T, object?> Waard
 
 /// <summary>
 /// The columns of one export: a Dutch header and a typed value per row. The typed methods are the only way in, so a
-/// column's values always match its kind. Define it once (a static field) and hand it to <see cref="Export.Bestand{T}"/>.
+/// column's values always match its kind. Immutable (each method returns a new definition), so one definition in a
+/// static field serves every request. Hand it to <see cref="Export.Bestand{T}"/>.
 /// </summary>
 public sealed class Exportdefinitie<T>
 {
     /// <summary>Excel's limits for a sheet name.</summary>
     private static readonly char[] VerbodenInBladnaam = ['[', ']', ':', '*', '?', '/', '\\'];
 
-    private readonly List<Kolom<T>> _kolommen = [];
+    private readonly IReadOnlyList<Kolom<T>> _kolommen;
 
-    public Exportdefinitie(string bladnaam)
+    public Exportdefinitie(string bladnaam) : this(bladnaam, [])
+    {
+    }
+
+    private Exportdefinitie(string bladnaam, IReadOnlyList<Kolom<T>> kolommen)
     {
         if (string.IsNullOrWhiteSpace(bladnaam) || bladnaam.Length > 31 || bladnaam.IndexOfAny(VerbodenInBladnaam) >= 0 || bladnaam.StartsWith('\''))
             throw new ArgumentException($"'{bladnaam}' is geen geldige bladnaam: 1 tot 31 tekens, zonder [ ] : * ? / \\ en niet beginnend met '.",
                 nameof(bladnaam));
         Bladnaam = bladnaam;
+        _kolommen = kolommen;
     }
 
     public string Bladnaam { get; }
@@ -55,7 +61,6 @@ public sealed class Exportdefinitie<T>
     {
         if (string.IsNullOrWhiteSpace(kop)) throw new ArgumentException("Elke kolom heeft een kop.", nameof(kop));
         if (_kolommen.Any(k => k.Kop == kop)) throw new ArgumentException($"De kolom '{kop}' bestaat al.", nameof(kop));
-        _kolommen.Add(new Kolom<T>(kop, soort, waarde));
-        return this;
+        return new Exportdefinitie<T>(Bladnaam, [.. _kolommen, new Kolom<T>(kop, soort, waarde)]);
     }
 }

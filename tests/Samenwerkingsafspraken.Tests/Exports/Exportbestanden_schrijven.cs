@@ -171,6 +171,17 @@ public sealed class Exportbestanden_schrijven
     public void elke_kolomkop_komt_een_keer_voor() =>
         Should.Throw<ArgumentException>(() => new Exportdefinitie<Rij>("Proef").Tekst("Naam", r => r.Naam).Tekst("Naam", r => r.Toelichting));
 
+    [Fact]
+    public void een_definitie_verandert_niet_als_er_een_kolom_bij_komt()
+    {
+        var basis = new Exportdefinitie<Rij>("Proef").Tekst("Naam", r => r.Naam);
+
+        var uitgebreid = basis.Getal("Aantal", r => r.Aantal);
+
+        basis.Kolommen.Select(k => k.Kop).ShouldBe(["Naam"]);
+        uitgebreid.Kolommen.Select(k => (k.Kop, k.Soort)).ShouldBe([("Naam", Celsoort.Tekst), ("Aantal", Celsoort.Getal)]);
+    }
+
     [Theory]
     [InlineData(0, 1U, "A1")]
     [InlineData(25, 2U, "Z2")]
