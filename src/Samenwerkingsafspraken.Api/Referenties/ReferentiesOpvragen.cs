@@ -53,6 +53,27 @@ public static class ReferentiesOpvragen
         return new ReferentieLijst(werkgever.KvkNummer, werkgever.Naam, weergaven, weergaven.Count, weergaven.Count(r => r.Bewijs.Bewezen));
     }
 
+    /// <summary>
+    /// The checks of the reference history, in the order that its JSON lookup and its export both answer them: the
+    /// input (every problem at once), who may read it, whether the employer exists.
+    /// </summary>
+    /// <param name="andereFouten">Problems with input that only the caller knows of (an export's <c>formaat</c>), reported with the rest.</param>
+    public static async Task<Opvraging<Werkgever>> Controleer(string kvkNummer, IEnumerable<OngeldigeParameter> andereFouten, Gebruiker gebruiker,
+        IQuerySession session, CancellationToken cancellation)
+    {
+        var fouten = new List<OngeldigeParameter>();
+        if (!Formaten.KvkNummer().IsMatch(kvkNummer)) fouten.Add(new("kvkNummer", "ongeldig-formaat", "Een KvK-nummer bestaat uit precies 8 cijfers."));
+        fouten.AddRange(andereFouten);
+        if (fouten.Count > 0) return Opvraging<Werkgever>.Geweigerd(Problemen.Ongeldig(fouten));
+
+        if (!await MagLezen(session, gebruiker, kvkNummer, cancellation))
+            return Opvraging<Werkgever>.Geweigerd(
+                Problemen.GeenToegang("De referentiehistorie is van de werkgever; hij deelt haar met de regio's die hij om hergebruik vraagt."));
+
+        var werkgever = await session.LoadAsync<Werkgever>(Werkgever.StreamId(kvkNummer), cancellation);
+        return werkgever ?? Opvraging<Werkgever>.Geweigerd(Problemen.NietGevonden($"Er is geen werkgever met KvK-nummer {kvkNummer}."));
+    }
+
     /// <summary>The employer itself, auditors, and the public parties of a region that this employer asked to reuse an agreement.</summary>
     public static async Task<bool> MagLezen(IQuerySession session, Gebruiker gebruiker, string kvkNummer, CancellationToken cancellation)
     {
@@ -74,13 +95,9 @@ public static class ReferentiesOpvragenEndpoint
     [Problemen(400, 401, 403, 404)]
     public static async Task<IResult> Get(string kvkNummer, HttpContext http, IQuerySession session, CancellationToken cancellation)
     {
-        if (!Formaten.KvkNummer().IsMatch(kvkNummer))
-            return Problemen.Ongeldig([new OngeldigeParameter("kvkNummer", "ongeldig-formaat", "Een KvK-nummer bestaat uit precies 8 cijfers.")]);
-        if (!await ReferentiesOpvragen.MagLezen(session, Gebruiker.Van(http.User), kvkNummer, cancellation))
-            return Problemen.GeenToegang("De referentiehistorie is van de werkgever; hij deelt haar met de regio's die hij om hergebruik vraagt.");
-        var werkgever = await session.LoadAsync<Werkgever>(Werkgever.StreamId(kvkNummer), cancellation);
-        if (werkgever is null) return Problemen.NietGevonden($"Er is geen werkgever met KvK-nummer {kvkNummer}.");
-        return Results.Ok(await ReferentiesOpvragen.Lijst(session, werkgever, cancellation));
+        var werkgever = await ReferentiesOpvragen.Controleer(kvkNummer, [], Gebruiker.Van(http.User), session, cancellation);
+        if (werkgever.IsProbleem) return werkgever.Probleem;
+        return Results.Ok(await ReferentiesOpvragen.Lijst(session, werkgever.Waarde, cancellation));
     }
 
     [AllowAnonymous]

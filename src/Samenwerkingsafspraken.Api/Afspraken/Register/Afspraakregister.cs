@@ -52,7 +52,8 @@ public sealed record AfspraakFilter(string? Status, string? Variant, string? Wer
         return fouten;
     }
 
-    public async Task<AfspraakLijst> Zoek(IQuerySession session, IQueryable<Samenwerkingsafspraak> query, CancellationToken cancellation)
+    /// <summary>The filters on a query: the paged lookups and the exports select the same rows.</summary>
+    public IQueryable<Samenwerkingsafspraak> Pas(IQueryable<Samenwerkingsafspraak> query)
     {
         if (Status is not null)
         {
@@ -63,15 +64,51 @@ public sealed record AfspraakFilter(string? Status, string? Variant, string? Wer
         if (Variant is not null) query = query.Where(a => a.Inhoud.Werkafspraken.Any(w => w.VariantCode == Variant));
         if (Werkgever is not null) query = query.Where(a => a.Werkgever.KvkNummer == Werkgever);
         if (Arbeidsmarktregio is not null) query = query.Where(a => a.Arbeidsmarktregio == Arbeidsmarktregio);
+        return query;
+    }
 
+    /// <summary>Every row of the filter, latest change first: the order of the pages, and of an export.</summary>
+    public IQueryable<Samenwerkingsafspraak> Alle(IQueryable<Samenwerkingsafspraak> query) =>
+        Pas(query).OrderByDescending(a => a.LaatstGewijzigdOp).ThenBy(a => a.Id);
+
+    public async Task<AfspraakLijst> Zoek(IQuerySession session, IQueryable<Samenwerkingsafspraak> query, CancellationToken cancellation)
+    {
         var pagina = Pagina ?? 1;
         var grootte = Paginagrootte ?? 50;
-        var gevonden = await query.Stats(out QueryStatistics statistieken)
-            .OrderByDescending(a => a.LaatstGewijzigdOp).ThenBy(a => a.Id)
+        var gevonden = await Alle(query).Stats(out QueryStatistics statistieken)
             .Skip((pagina - 1) * grootte).Take(grootte)
             .ToListAsync(cancellation);
         return new AfspraakLijst(gevonden.Select(AfspraakSamenvatting.Van).ToList(), pagina, grootte, statistieken.TotalResults);
     }
+}
+
+/// <summary>
+/// A region's register as its JSON lookup and its export both read it: the same checks in the same order (the input,
+/// every problem at once; the caller's scope; whether the region exists) and the same query.
+/// </summary>
+public static class Regioregister
+{
+    /// <param name="andereFouten">Problems with input that only the caller knows of (an export's <c>formaat</c>), reported with the rest.</param>
+    public static async Task<Opvraging<Arbeidsmarktregio>> Controleer(string code, AfspraakFilter filter, IEnumerable<OngeldigeParameter> andereFouten,
+        Gebruiker gebruiker, IQuerySession session, CancellationToken cancellation)
+    {
+        if (!ArbeidsmarktregiosEndpoint.CodeFormaat().IsMatch(code))
+            return Opvraging<Arbeidsmarktregio>.Geweigerd(
+                Problemen.Ongeldig([new OngeldigeParameter("code", "ongeldig-formaat", "Een regiocode is AM gevolgd door twee cijfers.")]));
+
+        if (filter.Controleer().Concat(andereFouten).ToList() is { Count: > 0 } fouten) return Opvraging<Arbeidsmarktregio>.Geweigerd(Problemen.Ongeldig(fouten));
+
+        if (!gebruiker.IsAuditor && !gebruiker.IsRegiopartijVan(code))
+            return Opvraging<Arbeidsmarktregio>.Geweigerd(
+                Problemen.GeenToegang($"Het register van {code} is voor de regiopartijen van die regio en voor auditors."));
+
+        var regio = await session.LoadAsync<Arbeidsmarktregio>(Arbeidsmarktregio.StreamId(code), cancellation);
+        return regio ?? Opvraging<Arbeidsmarktregio>.Geweigerd(Problemen.NietGevonden($"Arbeidsmarktregio {code} bestaat niet."));
+    }
+
+    /// <summary>The region's agreements, before the filter.</summary>
+    public static IQueryable<Samenwerkingsafspraak> Afspraken(IQuerySession session, string code) =>
+        session.Query<Samenwerkingsafspraak>().Where(a => a.Arbeidsmarktregio == code);
 }
 
 public static class AfspraakregisterEndpoint
@@ -84,20 +121,11 @@ public static class AfspraakregisterEndpoint
     public static async Task<IResult> Regio(string code, string? status, string? variant, string? werkgever, int? pagina, int? paginagrootte,
         HttpContext http, IQuerySession session, CancellationToken cancellation)
     {
-        if (!ArbeidsmarktregiosEndpoint.CodeFormaat().IsMatch(code))
-            return Problemen.Ongeldig([new OngeldigeParameter("code", "ongeldig-formaat", "Een regiocode is AM gevolgd door twee cijfers.")]);
-
         var filter = new AfspraakFilter(status, variant, werkgever, null, pagina, paginagrootte);
-        if (filter.Controleer() is { Count: > 0 } fouten) return Problemen.Ongeldig(fouten);
+        var regio = await Regioregister.Controleer(code, filter, [], Gebruiker.Van(http.User), session, cancellation);
+        if (regio.IsProbleem) return regio.Probleem;
 
-        var gebruiker = Gebruiker.Van(http.User);
-        if (!gebruiker.IsAuditor && !gebruiker.IsRegiopartijVan(code))
-            return Problemen.GeenToegang($"Het register van {code} is voor de regiopartijen van die regio en voor auditors.");
-
-        if (await session.LoadAsync<Arbeidsmarktregio>(Arbeidsmarktregio.StreamId(code), cancellation) is null)
-            return Problemen.NietGevonden($"Arbeidsmarktregio {code} bestaat niet.");
-
-        return Results.Ok(await filter.Zoek(session, session.Query<Samenwerkingsafspraak>().Where(a => a.Arbeidsmarktregio == code), cancellation));
+        return Results.Ok(await filter.Zoek(session, Regioregister.Afspraken(session, code), cancellation));
     }
 
     [WolverineGet("/v1/werkgevers/{kvkNummer}/samenwerkingsafspraken", OperationId = "werkgeverafsprakenOpvragen")]

@@ -82,6 +82,8 @@ public static class OpenApiConfiguratie
                 return Task.CompletedTask;
             });
 
+            options.AddOperationTransformer(Exports.ExportOpenApi.Beschrijf);
+
             options.AddDocumentTransformer((document, _, _) =>
             {
                 Vorm(document, configuration);
@@ -157,7 +159,8 @@ public static class OpenApiConfiguratie
                             antwoord.Headers["Location"] = new OpenApiHeader { Description = "Waar de nieuwe bron staat.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
                         }
 
-                        if (status is "200" or "201")
+                        // A downloaded file (Content-Disposition) is no versioned resource.
+                        if (status is "200" or "201" && !antwoord.Headers.ContainsKey("Content-Disposition"))
                         {
                             antwoord.Headers["ETag"] = new OpenApiHeader { Description = "De versie van de bron (voor If-Match).", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
                         }
