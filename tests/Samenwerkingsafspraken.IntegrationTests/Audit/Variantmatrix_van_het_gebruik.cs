@@ -110,6 +110,40 @@ public sealed class Variantmatrix_van_het_gebruik(ApiFixture fixture) : Integrat
     }
 
     [Fact]
+    public async Task de_matrix_als_csv_en_als_excel_met_nederlandse_kolomkoppen()
+    {
+        await Landschap();
+        await AsynchroneProjectiesBijgewerkt();
+
+        var csv = await Download("/v1/varianten/gebruik/export?formaat=csv&sector=bouw", Tokens.Auditor());
+
+        csv.ContentType.ShouldStartWith("text/csv");
+        csv.Bestandsnaam.ShouldBe("variantmatrix-alle-regios-2026-01-15.csv");
+        var rijen = csv.CsvRecords();
+        rijen.Select(r => r["Variant"]).ShouldBe(["externe-jobcoaching", "praktijkroute"]);
+        var praktijkroute = rijen.Single(r => r["Variant"] == "praktijkroute");
+        praktijkroute["Afspraken"].ShouldBe("2");
+        praktijkroute["Per regio"].ShouldBe("AM01: 1 (1 actief), AM02: 1 (0 actief)");
+        praktijkroute["Plaatsingen"].ShouldBe("8");
+
+        var xlsx = await Download("/v1/varianten/gebruik/export?formaat=xlsx&arbeidsmarktregio=AM03", Assen);
+        using var werkboek = xlsx.Werkboek();
+        var blad = werkboek.Worksheet("Variantmatrix");
+        blad.Cell(1, 1).GetString().ShouldBe("Variant");
+        blad.Cell(2, 1).GetString().ShouldBe("basisbaan");
+        blad.Cell(2, 5).GetDouble().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task de_export_weigert_wie_de_matrix_weigert()
+    {
+        (await Get("/v1/varianten/gebruik/export?formaat=csv", Tokens.Werkgever())).Probleem(403);
+        (await Get("/v1/varianten/gebruik/export?formaat=csv&arbeidsmarktregio=AM01", Assen)).Probleem(403);
+        (await Get("/v1/varianten/gebruik/export?formaat=csv")).Probleem(401);
+        (await Get("/v1/varianten/gebruik/export?formaat=pdf&pijler=dak", Tokens.Auditor())).OngeldigeVelden().ShouldBe(["formaat", "pijler"], ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task ongeldige_filters_worden_allemaal_genoemd()
     {
         (await Get("/v1/varianten/gebruik?arbeidsmarktregio=groningen&sector=ruimtevaart&pijler=dak&van=gisteren&tot=2025-13-01", Tokens.Auditor()))

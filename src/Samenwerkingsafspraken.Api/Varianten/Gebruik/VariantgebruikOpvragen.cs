@@ -47,6 +47,20 @@ public sealed record VariantgebruikFilter(string? Arbeidsmarktregio, string? Sec
 
     public static bool MagZien(Gebruiker gebruiker, string? arbeidsmarktregio) =>
         gebruiker.IsAuditor || (gebruiker.IsRegiopartij && (arbeidsmarktregio is null || gebruiker.IsRegiopartijVan(arbeidsmarktregio)));
+
+    /// <summary>The matrix's checks and count, shared by the JSON lookup and its export so that both answer alike.</summary>
+    public async Task<Opvraging<Variantmatrix>> Bereken(IEnumerable<OngeldigeParameter> andereFouten, Gebruiker gebruiker, IQuerySession session,
+        CancellationToken cancellation)
+    {
+        var fouten = Controleer().Concat(andereFouten).ToList();
+        if (fouten.Count > 0) return Opvraging<Variantmatrix>.Geweigerd(Problemen.Ongeldig(fouten));
+        if (!MagZien(gebruiker, Arbeidsmarktregio))
+            return Opvraging<Variantmatrix>.Geweigerd(Problemen.GeenToegang("De variantmatrix is voor auditors; een regiopartij ziet alleen haar eigen regio's."));
+
+        var afspraken = await Zoek(session, gebruiker, cancellation);
+        var catalogus = (await session.Query<Variant>().ToListAsync(cancellation)).ToDictionary(v => v.Code);
+        return Variantmatrixberekening.Bereken(afspraken, catalogus, GekozenPijler);
+    }
 }
 
 public static class VariantgebruikOpvragenEndpoint
@@ -61,14 +75,8 @@ public static class VariantgebruikOpvragenEndpoint
     public static async Task<IResult> Get(string? arbeidsmarktregio, string? sector, string? pijler, string? van, string? tot, HttpContext http,
         IQuerySession session, CancellationToken cancellation)
     {
-        var filter = new VariantgebruikFilter(arbeidsmarktregio, sector, pijler, van, tot);
-        if (filter.Controleer() is { Count: > 0 } fouten) return Problemen.Ongeldig(fouten);
-        var gebruiker = Gebruiker.Van(http.User);
-        if (!VariantgebruikFilter.MagZien(gebruiker, arbeidsmarktregio))
-            return Problemen.GeenToegang("De variantmatrix is voor auditors; een regiopartij ziet alleen haar eigen regio's.");
-
-        var afspraken = await filter.Zoek(session, gebruiker, cancellation);
-        var catalogus = (await session.Query<Variant>().ToListAsync(cancellation)).ToDictionary(v => v.Code);
-        return Results.Ok(Variantmatrixberekening.Bereken(afspraken, catalogus, filter.GekozenPijler));
+        var matrix = await new VariantgebruikFilter(arbeidsmarktregio, sector, pijler, van, tot)
+            .Bereken([], Gebruiker.Van(http.User), session, cancellation);
+        return matrix.IsProbleem ? matrix.Probleem : Results.Ok(matrix.Waarde);
     }
 }
