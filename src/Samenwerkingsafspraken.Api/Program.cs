@@ -6,6 +6,7 @@ using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Persistence;
 using Samenwerkingsafspraken.Infrastructure.Security;
+using Samenwerkingsafspraken.Integriteit;
 using Samenwerkingsafspraken.Referentiedata;
 using Scalar.AspNetCore;
 using Wolverine;
@@ -31,6 +32,7 @@ builder.Services.AddSingleton(new Klok(TimeProvider.System));
 builder.Services.AddSingleton<DatabaseConnection>();
 builder.Services.AddSingleton(services => new NpgsqlDataSourceBuilder(services.GetRequiredService<DatabaseConnection>().ConnectionString).Build());
 builder.Services.AddSingleton<ReferentiedataImport>();
+builder.Services.AddIntegriteit();
 
 // Runs before Wolverine's and Marten's own start-up work: the schema and reference data are there first.
 builder.Services.AddHostedService<DatabaseInitialisatie>();
