@@ -21,6 +21,11 @@ if (args is ["token", .. var tokenArgs])
     return TokenCommando.Voer(tokenArgs, builder.Configuration);
 }
 
+if (args is ["integriteit", .. var integriteitArgs])
+{
+    return await IntegriteitCommando.Voer(integriteitArgs, builder.Configuration, Console.Out, Console.Error);
+}
+
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
 if (string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]) && string.IsNullOrEmpty(builder.Configuration["urls"]))
 {

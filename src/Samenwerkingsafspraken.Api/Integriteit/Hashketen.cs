@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using JasperFx.Events;
 using Marten;
 using Npgsql;
@@ -15,9 +17,6 @@ public sealed class Hashketen(IDocumentStore store, NpgsqlDataSource dataSource,
 {
     public const string Schema = "integriteit";
 
-    /// <summary>Raised whenever the SQL below changes, so that every node brings an older installation up to date.</summary>
-    public const string Versie = "hashketen 1";
-
     /// <summary>Marten's placeholder for a sequence number that a failed append used (its type name in mt_events).</summary>
     public const string Tombstone = "tombstone";
 
@@ -26,7 +25,7 @@ public sealed class Hashketen(IDocumentStore store, NpgsqlDataSource dataSource,
     // Two nodes starting at once must not both create the table and backfill it.
     private const long Slot = 0x5357_4148_4153_4831;
 
-    public static readonly string Functies = $$"""
+    public static readonly string Definitie = $$"""
         create schema if not exists {{Schema}};
 
         create table if not exists {{Schema}}.gebeurtenis_hashes (
@@ -68,6 +67,9 @@ public sealed class Hashketen(IDocumentStore store, NpgsqlDataSource dataSource,
             tijdstip timestamptz, user_name text, correlation_id text, causation_id text, headers jsonb, data jsonb, bdata bytea)
         returns void
         language plpgsql security definer set search_path = pg_catalog, pg_temp
+        -- The lookup's plan is cached per connection; planned while the table is small (a new database, the backfill)
+        -- it would scan the whole table for every event ever after.
+        set enable_seqscan = off
         as $$
         declare
             v_gegevens bytea := {{Schema}}.gegevens_hash(data, bdata);
@@ -119,8 +121,11 @@ public sealed class Hashketen(IDocumentStore store, NpgsqlDataSource dataSource,
         alter table {{Events}} enable trigger integriteit_onveranderlijk;
         alter table {{Schema}}.gebeurtenis_hashes enable trigger integriteit_onveranderlijk;
 
-        comment on schema {{Schema}} is '{{Versie}}';
         """;
+
+    /// <summary>Follows the SQL above, so that a node with changed SQL brings an older installation up to date by itself.</summary>
+    public static readonly string Versie =
+        "hashketen " + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Definitie.ReplaceLineEndings("\n"))))[..16];
 
     // Events recorded before the chain existed are hashed once, in stream order, as they are at installation.
     private static readonly string Aanvullen = $$"""
@@ -166,7 +171,7 @@ public sealed class Hashketen(IDocumentStore store, NpgsqlDataSource dataSource,
             await Voer(verbinding, $"lock table {Events} in share row exclusive mode", cancellation);
         }
 
-        await Voer(verbinding, Functies, cancellation);
+        await Voer(verbinding, $"{Definitie}\ncomment on schema {Schema} is '{Versie}';", cancellation);
         if (nieuw) await Voer(verbinding, Aanvullen, cancellation);
         await transactie.CommitAsync(cancellation);
 
@@ -189,5 +194,5 @@ public sealed class Hashketen(IDocumentStore store, NpgsqlDataSource dataSource,
 public static class IntegriteitRegistratie
 {
     public static IServiceCollection AddIntegriteit(this IServiceCollection services) =>
-        services.AddSingleton<Hashketen>();
+        services.AddSingleton<Hashketen>().AddSingleton<Integriteitscontrole>();
 }
