@@ -66,7 +66,7 @@ public static class IntegriteitCommando
         return rapport.Intact ? 0 : 1;
     }
 
-    public static void Schrijf(Integriteitsrapport rapport, Guid? stroom, TextWriter uit)
+    private static void Schrijf(Integriteitsrapport rapport, Guid? stroom, TextWriter uit)
     {
         var bereik = stroom is null ? "de gebeurtenissenopslag" : $"stroom {stroom}";
         uit.WriteLine(rapport.Intact
