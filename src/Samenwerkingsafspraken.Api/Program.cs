@@ -6,6 +6,7 @@ using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Persistence;
 using Samenwerkingsafspraken.Infrastructure.Security;
+using Samenwerkingsafspraken.Integriteit;
 using Samenwerkingsafspraken.Referentiedata;
 using Scalar.AspNetCore;
 using Wolverine;
@@ -20,6 +21,11 @@ if (args is ["token", .. var tokenArgs])
     return TokenCommando.Voer(tokenArgs, builder.Configuration);
 }
 
+if (args is ["integriteit", .. var integriteitArgs])
+{
+    return await IntegriteitCommando.Voer(integriteitArgs, builder.Configuration, Console.Out, Console.Error);
+}
+
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
 if (string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]) && string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
@@ -32,6 +38,7 @@ builder.Services.AddSingleton<DatabaseConnection>();
 builder.Services.AddSingleton(services => new NpgsqlDataSourceBuilder(services.GetRequiredService<DatabaseConnection>().ConnectionString).Build());
 builder.Services.AddSingleton<ReferentiedataImport>();
 builder.Services.Configure<Samenwerkingsafspraken.Afspraken.Bewijs.Bewijsregel>(builder.Configuration.GetSection(Samenwerkingsafspraken.Afspraken.Bewijs.Bewijsregel.Sectie));
+builder.Services.AddIntegriteit();
 
 // Runs before Wolverine's and Marten's own start-up work: the schema and reference data are there first.
 builder.Services.AddHostedService<DatabaseInitialisatie>();

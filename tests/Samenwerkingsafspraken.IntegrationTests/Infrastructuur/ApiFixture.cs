@@ -3,8 +3,11 @@ using Marten;
 using Marten.Events.Daemon.Coordination;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Samenwerkingsafspraken.Infrastructure;
+using Samenwerkingsafspraken.Infrastructure.Persistence;
 using Samenwerkingsafspraken.Infrastructure.Security;
+using Samenwerkingsafspraken.Integriteit;
 using Samenwerkingsafspraken.Referentiedata;
 using Wolverine;
 using Wolverine.Persistence.Durability;
@@ -60,9 +63,21 @@ public sealed class ApiFixture : IAsyncLifetime
         var store = Host.Services.GetRequiredService<IDocumentStore>();
         await store.Advanced.Clean.DeleteAllDocumentsAsync();
         await store.Advanced.Clean.DeleteAllEventDataAsync();
+        await LeegHashketen();
         await Host.Services.GetRequiredService<IMessageStore>().Admin.ClearAllAsync();
         await Host.Services.GetRequiredService<ReferentiedataImport>().VoerUit(CancellationToken.None);
         await projecties.ResumeAsync();
+    }
+
+    /// <summary>
+    /// The hash chain goes with the events, or every later test would see them "missing". The events table is
+    /// emptied once more in the same statement, so that nothing appended since Marten's clean-up lacks its hash.
+    /// </summary>
+    private async Task LeegHashketen()
+    {
+        await using var opdracht = Host.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand(
+            $"truncate table {MartenConfiguratie.Schema}.mt_events, {Hashketen.Schema}.gebeurtenis_hashes");
+        await opdracht.ExecuteNonQueryAsync();
     }
 
     public async Task DisposeAsync()
