@@ -22,6 +22,9 @@ public sealed class DatabaseConnection : IDisposable
             var port = configuration.GetValue("LocalPostgres:Port", 55432);
             _local = new LocalPostgres(directory, port, forTests: false, message => logger.LogInformation("{Message}", message));
             var connectionString = _local.EnsureRunningAsync("samenwerkingsafspraken").GetAwaiter().GetResult();
+
+            // Command-line runs (token, projections, db-apply, …) end without disposing the host: stop it at exit too.
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();
             logger.LogInformation("No connection string configured: using the local PostgreSQL at 127.0.0.1:{Port} (data in {Directory}).",
                 _local.Port, _local.DataDirectory);
             return connectionString;
