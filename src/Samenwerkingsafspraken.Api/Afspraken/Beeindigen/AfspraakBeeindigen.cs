@@ -64,7 +64,6 @@ public static class AfspraakBeeindigenEndpoint
     [ProducesResponseType<SamenwerkingsafspraakWeergave>(200)]
     [Problemen(400, 401, 403, 404, 409, 422, 428)]
     public static Task<IResult> Post(Guid id, BeeindigingVerzoek verzoek, HttpContext http, IDocumentSession session, IMessageBus bus, Klok klok) =>
-        new Schrijver(http, session, bus).Wijzig<Samenwerkingsafspraak, BeeindigingVerzoek>(id, verzoek, new BeeindigingValidator(), verzoek?.Versie,
-            afspraak => Task.FromResult(AfspraakBeeindigen.Beslis(afspraak, verzoek!, Gebruiker.Van(http.User), klok.Vandaag, klok.GetUtcNow())),
-            SamenwerkingsafspraakWeergave.Van, $"Samenwerkingsafspraak {id} bestaat niet.", verzoek?.Toelichting);
+        new Schrijver(http, session, bus).WijzigAfspraak(id, verzoek, new BeeindigingValidator(), verzoek?.Versie,
+            afspraak => AfspraakBeeindigen.Beslis(afspraak, verzoek!, Gebruiker.Van(http.User), klok.Vandaag, klok.GetUtcNow()), verzoek?.Toelichting);
 }

@@ -50,7 +50,6 @@ public static class AfspraakEvaluerenEndpoint
     [ProducesResponseType<SamenwerkingsafspraakWeergave>(200)]
     [Problemen(400, 401, 403, 404, 409, 422, 428)]
     public static Task<IResult> Post(Guid id, EvaluatieVerzoek verzoek, HttpContext http, IDocumentSession session, IMessageBus bus, Klok klok) =>
-        new Schrijver(http, session, bus).Wijzig<Samenwerkingsafspraak, EvaluatieVerzoek>(id, verzoek, new EvaluatieValidator(), verzoek?.Versie,
-            afspraak => Task.FromResult(AfspraakEvalueren.Beslis(afspraak, verzoek!, Gebruiker.Van(http.User), klok.GetUtcNow())),
-            SamenwerkingsafspraakWeergave.Van, $"Samenwerkingsafspraak {id} bestaat niet.");
+        new Schrijver(http, session, bus).WijzigAfspraak(id, verzoek, new EvaluatieValidator(), verzoek?.Versie,
+            afspraak => AfspraakEvalueren.Beslis(afspraak, verzoek!, Gebruiker.Van(http.User), klok.GetUtcNow()));
 }

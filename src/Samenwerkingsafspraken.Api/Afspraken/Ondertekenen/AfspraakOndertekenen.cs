@@ -55,7 +55,6 @@ public static class AfspraakOndertekenenEndpoint
     [ProducesResponseType<SamenwerkingsafspraakWeergave>(200)]
     [Problemen(400, 401, 403, 404, 409, 422, 428)]
     public static Task<IResult> Post(Guid id, OndertekenenVerzoek verzoek, HttpContext http, IDocumentSession session, IMessageBus bus, Klok klok) =>
-        new Schrijver(http, session, bus).Wijzig<Samenwerkingsafspraak, OndertekenenVerzoek>(id, verzoek, null, verzoek?.Versie,
-            afspraak => Task.FromResult(AfspraakOndertekenen.Beslis(afspraak, Gebruiker.Van(http.User), klok.Vandaag, klok.GetUtcNow())),
-            SamenwerkingsafspraakWeergave.Van, $"Samenwerkingsafspraak {id} bestaat niet.");
+        new Schrijver(http, session, bus).WijzigAfspraak(id, verzoek, null, verzoek?.Versie,
+            afspraak => AfspraakOndertekenen.Beslis(afspraak, Gebruiker.Van(http.User), klok.Vandaag, klok.GetUtcNow()));
 }

@@ -123,9 +123,8 @@ public static class ResultatenRegistrerenEndpoint
     [ProducesResponseType<SamenwerkingsafspraakWeergave>(200)]
     [Problemen(400, 401, 403, 404, 409, 422, 428)]
     public static Task<IResult> Post(Guid id, ResultatenVerzoek verzoek, HttpContext http, IDocumentSession session, IMessageBus bus, Klok klok) =>
-        new Schrijver(http, session, bus).Wijzig<Samenwerkingsafspraak, ResultatenVerzoek>(id, verzoek, new ResultatenValidator(), verzoek?.Versie,
-            afspraak => Task.FromResult(ResultatenRegistreren.Beslis(afspraak, verzoek!, Gebruiker.Van(http.User), klok.Vandaag, klok.GetUtcNow())),
-            SamenwerkingsafspraakWeergave.Van, $"Samenwerkingsafspraak {id} bestaat niet.");
+        new Schrijver(http, session, bus).WijzigAfspraak(id, verzoek, new ResultatenValidator(), verzoek?.Versie,
+            afspraak => ResultatenRegistreren.Beslis(afspraak, verzoek!, Gebruiker.Van(http.User), klok.Vandaag, klok.GetUtcNow()));
 
     [Authorize(Roles = $"{Rollen.Werkgever},{Rollen.Regiopartij}")]
     [WolverinePost("/v1/samenwerkingsafspraken/{id}/resultaten/{periode}/correcties", OperationId = "resultatenCorrigeren")]
@@ -135,7 +134,6 @@ public static class ResultatenRegistrerenEndpoint
     [Problemen(400, 401, 403, 404, 409, 422, 428)]
     public static Task<IResult> Corrigeer(Guid id, string periode, CorrectieVerzoek verzoek, HttpContext http, IDocumentSession session, IMessageBus bus,
         Klok klok) =>
-        new Schrijver(http, session, bus).Wijzig<Samenwerkingsafspraak, CorrectieVerzoek>(id, verzoek, new CorrectieValidator(), verzoek?.Versie,
-            afspraak => Task.FromResult(ResultatenRegistreren.Corrigeer(afspraak, periode, verzoek!, Gebruiker.Van(http.User), klok.GetUtcNow())),
-            SamenwerkingsafspraakWeergave.Van, $"Samenwerkingsafspraak {id} bestaat niet.", verzoek?.Reden);
+        new Schrijver(http, session, bus).WijzigAfspraak(id, verzoek, new CorrectieValidator(), verzoek?.Versie,
+            afspraak => ResultatenRegistreren.Corrigeer(afspraak, periode, verzoek!, Gebruiker.Van(http.User), klok.GetUtcNow()), verzoek?.Reden);
 }

@@ -61,7 +61,6 @@ public static class AfspraakVerlengenEndpoint
     [ProducesResponseType<SamenwerkingsafspraakWeergave>(200)]
     [Problemen(400, 401, 403, 404, 409, 422, 428)]
     public static Task<IResult> Post(Guid id, VerlengingVerzoek verzoek, HttpContext http, IDocumentSession session, IMessageBus bus, Klok klok) =>
-        new Schrijver(http, session, bus).Wijzig<Samenwerkingsafspraak, VerlengingVerzoek>(id, verzoek, new VerlengingValidator(), verzoek?.Versie,
-            afspraak => Task.FromResult(AfspraakVerlengen.Beslis(afspraak, verzoek!, Gebruiker.Van(http.User), klok.GetUtcNow())),
-            SamenwerkingsafspraakWeergave.Van, $"Samenwerkingsafspraak {id} bestaat niet.", verzoek?.Reden);
+        new Schrijver(http, session, bus).WijzigAfspraak(id, verzoek, new VerlengingValidator(), verzoek?.Versie,
+            afspraak => AfspraakVerlengen.Beslis(afspraak, verzoek!, Gebruiker.Van(http.User), klok.GetUtcNow()), verzoek?.Reden);
 }

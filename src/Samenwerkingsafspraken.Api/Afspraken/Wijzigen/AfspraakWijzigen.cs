@@ -77,9 +77,8 @@ public static class AfspraakWijzigenEndpoint
     public static async Task<IResult> Post(Guid id, WijzigingVerzoek verzoek, HttpContext http, IDocumentSession session, IMessageBus bus, Klok klok)
     {
         var kader = await Referentiekader.Laad(session, cancellation: http.RequestAborted);
-        return await new Schrijver(http, session, bus).Wijzig<Samenwerkingsafspraak, WijzigingVerzoek>(id, verzoek, new WijzigingValidator(kader),
+        return await new Schrijver(http, session, bus).WijzigAfspraak(id, verzoek, new WijzigingValidator(kader),
             verzoek?.Versie,
-            afspraak => Task.FromResult(AfspraakWijzigen.Beslis(afspraak, verzoek!, kader, Gebruiker.Van(http.User), klok.Vandaag, klok.GetUtcNow())),
-            SamenwerkingsafspraakWeergave.Van, $"Samenwerkingsafspraak {id} bestaat niet.", verzoek?.Reden);
+            afspraak => AfspraakWijzigen.Beslis(afspraak, verzoek!, kader, Gebruiker.Van(http.User), klok.Vandaag, klok.GetUtcNow()), verzoek?.Reden);
     }
 }
