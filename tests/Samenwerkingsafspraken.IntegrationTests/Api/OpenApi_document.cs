@@ -77,6 +77,17 @@ public sealed class OpenApi_document(ApiFixture fixture) : IntegratieTest(fixtur
     }
 
     [Fact]
+    public async Task de_api_referentie_is_zonder_token_te_bekijken_en_wijst_naar_het_document()
+    {
+        var pagina = await Get("/documentatie/");
+
+        pagina.Status.ShouldBe(200);
+        pagina.ContentType.ShouldStartWith("text/html");
+        pagina.Tekst.ShouldContain("v1/openapi.json");
+        (await Get("/documentatie/scalar.js")).Status.ShouldBe(200);
+    }
+
+    [Fact]
     public async Task gezondheid_is_zonder_token_en_buiten_v1()
     {
         (await Get("/health")).Status.ShouldBe(200);
