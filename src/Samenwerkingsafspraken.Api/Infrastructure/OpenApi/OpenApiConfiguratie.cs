@@ -135,11 +135,13 @@ public static class OpenApiConfiguratie
         document.Components.SecuritySchemes["bearer"] = BearerSchema;
 
         var paden = new OpenApiPaths();
+        document.Tags = Onderwerpen.Select(o => new OpenApiTag { Name = o.Naam, Description = o.Omschrijving }).ToHashSet();
         foreach (var (pad, item) in document.Paths)
         {
             paden[pad.StartsWith(ApiConventies.Basispad + "/", StringComparison.Ordinal) ? pad[ApiConventies.Basispad.Length..] : pad] = item;
             foreach (var operation in item.Operations?.Values.ToList() ?? [])
             {
+                operation.Tags = new HashSet<OpenApiTagReference> { new(Onderwerp(pad).Naam, document) };
                 foreach (var (status, response) in operation.Responses?.ToList() ?? [])
                 {
                     if (response is not OpenApiResponse antwoord) continue;
@@ -170,6 +172,28 @@ public static class OpenApiConfiguratie
         }
 
         document.Paths = paden;
+    }
+
+    private sealed record Tagdefinitie(string Segment, string Naam, string Omschrijving);
+
+    /// <summary>The API reference groups operations by resource, in the order a reader meets them.</summary>
+    private static readonly IReadOnlyList<Tagdefinitie> Onderwerpen =
+    [
+        new("arbeidsmarktregios", "Arbeidsmarktregio's", "De 35 arbeidsmarktregio's, het register en de inbox van een regio."),
+        new("werkgevers", "Werkgevers", "Werkgevers, hun afspraken en hun referentiehistorie."),
+        new("samenwerkingsafspraken", "Samenwerkingsafspraken", "Opstellen, de levenscyclus, historie, versies, verschillen en stamboom."),
+        new("hergebruikverzoeken", "Hergebruik", "Een bewezen afspraak hergebruiken in een andere regio."),
+        new("varianten", "Variantencatalogus", "De landelijke standaardset werkafspraken en het gebruik ervan (de variantmatrix)."),
+        new("bewijsregel", "Bewijsregel", "Wanneer een afspraak bewezen is."),
+        new("sectoren", "Sectoren", "De sectorcodes van werkgevers."),
+        new("integriteit", "Integriteit", "De hashketen over alle gebeurtenissen controleren."),
+        new("beheer", "Beheer", "Projecties herbouwen."),
+    ];
+
+    private static Tagdefinitie Onderwerp(string pad)
+    {
+        var segment = pad.Split('/', StringSplitOptions.RemoveEmptyEntries).SkipWhile(s => s == "v1").FirstOrDefault() ?? "";
+        return Onderwerpen.FirstOrDefault(o => o.Segment == segment) ?? new Tagdefinitie(segment, segment, segment);
     }
 
     private static readonly OpenApiSecurityScheme BearerSchema = new()
