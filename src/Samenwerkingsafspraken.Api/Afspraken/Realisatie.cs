@@ -32,5 +32,5 @@ public sealed record Realisatie(
             Percentage(plaatsingen, doel), Percentage(twaalf, doelDuurzaam), Percentage(zes, plaatsingen), Percentage(twaalf, plaatsingen));
     }
 
-    private static decimal? Percentage(decimal teller, decimal noemer) => noemer == 0 ? null : Math.Round(100m * teller / noemer, 1);
+    public static decimal? Percentage(decimal teller, decimal noemer) => noemer == 0 ? null : Math.Round(100m * teller / noemer, 1);
 }

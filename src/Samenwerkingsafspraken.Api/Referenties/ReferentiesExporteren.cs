@@ -1,6 +1,7 @@
 using System.Globalization;
 using Marten;
 using Samenwerkingsafspraken.Afspraken;
+using Samenwerkingsafspraken.Afspraken.Bewijs;
 using Samenwerkingsafspraken.Afspraken.Historie;
 using Samenwerkingsafspraken.Afspraken.Register;
 using Samenwerkingsafspraken.Exports;
@@ -42,9 +43,9 @@ public static class ReferentiesExporterenEndpoint
         .Tekst("Herkomst afspraak-id", r => r.Herkomst?.BronAfspraakId.ToString())
         .Getal("Herkomst versie", r => r.Herkomst?.BronVersie)
         .Lijst("Hergebruikt in", r => r.HergebruiktIn.Select(h => h.Arbeidsmarktregio).Distinct().Order(StringComparer.Ordinal))
-        .Tekst("Laatste evaluatie werkgever", r => Laatste(r.Evaluaties, Partijrol.Werkgever).Select(e => Evaluatietekst(e, metPartij: false)).FirstOrDefault())
+        .Tekst("Laatste evaluatie werkgever", r => Bewijsvoering.LaatstePerPartij(r.Evaluaties, Partijrol.Werkgever).Select(e => Evaluatietekst(e, metPartij: false)).FirstOrDefault())
         .Tekst("Laatste evaluaties regiopartijen",
-            r => string.Join(Scheiding, Laatste(r.Evaluaties, Partijrol.Regiopartij).Select(e => Evaluatietekst(e, metPartij: true))));
+            r => string.Join(Scheiding, Bewijsvoering.LaatstePerPartij(r.Evaluaties, Partijrol.Regiopartij).OrderBy(e => e.Op).Select(e => Evaluatietekst(e, metPartij: true))));
 
     [WolverineGet("/v1/werkgevers/{kvkNummer}/referenties/export", OperationId = "referentiesExporteren")]
     [EndpointSummary("De referentiehistorie van een werkgever als CSV of Excel")]
@@ -65,10 +66,6 @@ public static class ReferentiesExporterenEndpoint
         var lijst = await ReferentiesOpvragen.Lijst(session, werkgever.Waarde, cancellation);
         return Export.Bestand(Kolommen, lijst.Referenties, gekozen, "referenties", kvkNummer, klok.Vandaag);
     }
-
-    /// <summary>The latest evaluation of each party in the role, as the proof rule weighs them.</summary>
-    private static IEnumerable<Evaluatie> Laatste(IEnumerable<Evaluatie> evaluaties, Partijrol rol) =>
-        evaluaties.Where(e => e.Partij.Rol == rol).GroupBy(e => e.Partij.Identificatie).Select(g => g.MaxBy(e => e.Op)!).OrderBy(e => e.Op);
 
     private static string Evaluatietekst(Evaluatie e, bool metPartij)
     {

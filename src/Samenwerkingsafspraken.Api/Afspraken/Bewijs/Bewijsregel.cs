@@ -84,12 +84,12 @@ public static class Bewijsvoering
         if (regel.PositieveEvaluatieWerkgever)
         {
             criteria.Add(Evaluatiecriterium("evaluatie-werkgever", "Positief geëvalueerd door de werkgever",
-                LaatstePer(afspraak, Partijrol.Werkgever).FirstOrDefault(), regel));
+                LaatstePerPartij(afspraak.Evaluaties, Partijrol.Werkgever).FirstOrDefault(), regel));
         }
 
         if (regel.PositieveEvaluatieRegiopartij)
         {
-            var regiopartijen = LaatstePer(afspraak, Partijrol.Regiopartij).ToList();
+            var regiopartijen = LaatstePerPartij(afspraak.Evaluaties, Partijrol.Regiopartij).ToList();
             var positief = regiopartijen.FirstOrDefault(e => regel.PositieveOordelen.Contains(e.Oordeel));
             criteria.Add(Evaluatiecriterium("evaluatie-regiopartij", "Positief geëvalueerd door ten minste één regiopartij",
                 positief ?? regiopartijen.FirstOrDefault(), regel));
@@ -115,8 +115,8 @@ public static class Bewijsvoering
             });
 
     /// <summary>The latest evaluation of each party in the given role.</summary>
-    private static IEnumerable<Evaluatie> LaatstePer(Samenwerkingsafspraak afspraak, Partijrol rol) =>
-        afspraak.Evaluaties.Where(e => e.Partij.Rol == rol).GroupBy(e => e.Partij.Identificatie).Select(g => g.MaxBy(e => e.Op)!);
+    public static IEnumerable<Evaluatie> LaatstePerPartij(IEnumerable<Evaluatie> evaluaties, Partijrol rol) =>
+        evaluaties.Where(e => e.Partij.Rol == rol).GroupBy(e => e.Partij.Identificatie).Select(g => g.MaxBy(e => e.Op)!);
 
     private static DateOnly? Peildatum(Samenwerkingsafspraak afspraak)
     {

@@ -80,8 +80,8 @@ public static class Variantmatrixberekening
         var doel = gemeten.Sum(a => a.Realisatie.DoelPlaatsingen);
         var zes = gemeten.Sum(a => a.Realisatie.NaZesMaandenInWerk);
         var twaalf = gemeten.Sum(a => a.Realisatie.NaTwaalfMaandenInWerk);
-        var resultaten = new Variantresultaten(gemeten.Count, plaatsingen, doel, Procent(plaatsingen, doel), zes, twaalf, Procent(zes, plaatsingen),
-            Procent(twaalf, plaatsingen));
+        var resultaten = new Variantresultaten(gemeten.Count, plaatsingen, doel, Realisatie.Percentage(plaatsingen, doel), zes, twaalf, Realisatie.Percentage(zes, plaatsingen),
+            Realisatie.Percentage(twaalf, plaatsingen));
 
         var verschillen = afspraken.SelectMany(a => a.Hergebruikverschillen).Where(v => v.VariantCode == code).ToList();
         var hergebruik = new Hergebruikstelling(gebruikers.Count(a => a.Overgenomen),
@@ -92,6 +92,4 @@ public static class Variantmatrixberekening
             gebruikers.Count(a => a.Status == AfspraakStatus.Actief), Tel(gebruikers, a => a.Arbeidsmarktregio), Tel(gebruikers, a => a.Sector),
             maatwerk, resultaten, hergebruik);
     }
-
-    private static decimal? Procent(decimal teller, decimal noemer) => noemer == 0 ? null : Math.Round(100m * teller / noemer, 1);
 }
