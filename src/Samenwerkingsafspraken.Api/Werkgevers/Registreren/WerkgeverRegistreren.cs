@@ -2,13 +2,11 @@ using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Infrastructure;
 using System.Text.RegularExpressions;
 using FluentValidation;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Samenwerkingsafspraken.Referentiedata;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Security;
 using Samenwerkingsafspraken.Infrastructure.Writing;
-using Wolverine;
 using Wolverine.Http;
 
 namespace Samenwerkingsafspraken.Werkgevers.Registreren;
@@ -66,6 +64,16 @@ public sealed class WerkgeverRegistrerenValidator : Invoerregels<WerkgeverRegist
 
 public static class WerkgeverRegistreren
 {
+    public static Task<Schrijfuitkomst> Uitvoeren(Schrijver schrijver, Opdrachtcontext context, WerkgeverRegistrerenVerzoek verzoek, Klok klok) =>
+        schrijver.Start(context, new Startopdracht<Werkgever, WerkgeverRegistrerenVerzoek>(Werkgever.StreamId(verzoek?.KvkNummer ?? ""), verzoek)
+        {
+            Validator = kader => new WerkgeverRegistrerenValidator(kader),
+            Beslis = g => Task.FromResult(Beslis(verzoek!, g.Gebruiker, klok.GetUtcNow())),
+            Antwoord = WerkgeverWeergave.Van,
+            Locatie = werkgever => $"/v1/werkgevers/{werkgever.KvkNummer}",
+            BestaatAl = $"Werkgever met KvK-nummer {verzoek?.KvkNummer} is al geregistreerd.",
+        });
+
     public static Besluit Beslis(WerkgeverRegistrerenVerzoek verzoek, Gebruiker door, DateTimeOffset nu)
     {
         if (door.IsWerkgever && !door.IsWerkgeverVan(verzoek.KvkNummer!))
@@ -98,12 +106,6 @@ public static class WerkgeverRegistrerenEndpoint
     [EndpointDescription("Registreert een werkgever op zijn KvK-nummer. Een werkgever registreert alleen zichzelf; een tweede registratie van hetzelfde KvK-nummer is een 409.")]
     [ProducesResponseType<WerkgeverWeergave>(201)]
     [Problemen(400, 401, 403, 409, 422)]
-    public static async Task<IResult> Post(WerkgeverRegistrerenVerzoek verzoek, HttpContext http, IDocumentSession session, IMessageBus bus,
-        Klok klok) =>
-        await new Schrijver(http, session, bus).Start<Werkgever, WerkgeverRegistrerenVerzoek>(
-            Werkgever.StreamId(verzoek?.KvkNummer ?? ""), verzoek!, new WerkgeverRegistrerenValidator(await Referentiekader.Laad(session)),
-            () => Task.FromResult(WerkgeverRegistreren.Beslis(verzoek!, Gebruiker.Van(http.User), klok.GetUtcNow())),
-            WerkgeverWeergave.Van,
-            werkgever => $"/v1/werkgevers/{werkgever.KvkNummer}",
-            $"Werkgever met KvK-nummer {verzoek?.KvkNummer} is al geregistreerd.");
+    public static Task<IResult> Post(WerkgeverRegistrerenVerzoek verzoek, HttpContext http, Schrijver schrijver, Klok klok) =>
+        WerkgeverRegistreren.Uitvoeren(schrijver, HttpOpdracht.Context(http), verzoek, klok).AlsResultaat();
 }
