@@ -36,7 +36,7 @@ if (string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]) && string.IsN
 Validatie.ConfigureerGlobaal();
 builder.Services.AddSingleton(new Klok(TimeProvider.System));
 builder.Services.AddSingleton<DatabaseConnection>();
-builder.Services.AddSingleton(services => new NpgsqlDataSourceBuilder(services.GetRequiredService<DatabaseConnection>().ConnectionString).Build());
+builder.Services.AddSingleton(services => Verbindingsinstellingen.Bouw(services.GetRequiredService<DatabaseConnection>().ConnectionString));
 builder.Services.AddSingleton<ReferentiedataImport>();
 builder.Services.Configure<Samenwerkingsafspraken.Afspraken.Bewijs.Bewijsregel>(builder.Configuration.GetSection(Samenwerkingsafspraken.Afspraken.Bewijs.Bewijsregel.Sectie));
 builder.Services.AddIntegriteit();

@@ -33,7 +33,13 @@ public static class MartenConfiguratie
         opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
 
         opts.Events.StreamIdentity = StreamIdentity.AsGuid;
-        opts.Events.AppendMode = EventAppendMode.Rich;
+        // Event timestamps from the domain clock (Klok), without Rich mode's extra round trips for sequence numbers
+        // and stream state: every append here names its expected version (StartStream, FetchForWriting, or an
+        // explicit version), so inline projections see the right versions.
+        opts.Events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
+
+        // One connection per session: a command's reads and its write, or a lookup's queries, share one pool checkout.
+        opts.UseStickyConnectionLifetimes = true;
         opts.Events.TimeProvider = services.GetRequiredService<Klok>();
         opts.Events.MetadataConfig.HeadersEnabled = true;
         opts.Events.MetadataConfig.CorrelationIdEnabled = true;
