@@ -65,6 +65,7 @@ builder.Services.AddWolverineHttp();
 builder.Services.ConfigureHttpJsonOptions(options => Json.Configure(options.SerializerOptions));
 builder.Services.AddApiConventies();
 builder.Services.AddAuthenticatie(builder.Configuration, builder.Environment);
+builder.Services.AddTokencache();
 builder.Services.AddOpenApiDocument(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<DatabaseGezondheid>("database", tags: ["ready"]);
 

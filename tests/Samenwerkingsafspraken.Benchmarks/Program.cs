@@ -22,6 +22,8 @@ void Meld(string regel) => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {regel}
 // ---------------------------------------------------------------- PostgreSQL of our own, a fresh database
 var postgres = new LocalPostgres(Path.Combine(map, "postgres"), 55488, forTests: true, Meld);
 var beheer = await postgres.EnsureRunningAsync("postgres");
+AppDomain.CurrentDomain.ProcessExit += (_, _) => postgres.StopAsync().GetAwaiter().GetResult();
+AppDomain.CurrentDomain.UnhandledException += (_, _) => postgres.StopAsync().GetAwaiter().GetResult();
 await using (var schoon = new NpgsqlConnection(beheer))
 {
     await schoon.OpenAsync();

@@ -43,8 +43,8 @@ public sealed class Ruw(NpgsqlDataSource bron)
             BatchCommands =
             {
                 Opdracht("insert into ruw.mt_streams (id, type, version, tenant_id) values ($1, 'samenwerkingsafspraak', 1, '*DEFAULT*')", id),
-                Opdracht("insert into ruw.mt_events (id, stream_id, version, data, type, mt_dotnet_type, \"timestamp\", tenant_id, correlation_id, headers, user_name) " +
-                         "values ($1, $2, 1, $3, 'afspraak_opgesteld', 'AfspraakOpgesteld', now(), '*DEFAULT*', $4, $5, 'ruw')",
+                Opdracht("insert into ruw.mt_events (seq_id, id, stream_id, version, data, type, mt_dotnet_type, \"timestamp\", tenant_id, correlation_id, headers, user_name) " +
+                         $"values (nextval('{Dienst}.mt_events_sequence'), $1, $2, 1, $3, 'afspraak_opgesteld', 'AfspraakOpgesteld', now(), '*DEFAULT*', $4, $5, 'ruw')",
                     Guid.CreateVersion7(), id, Json(_gebeurtenis), Guid.NewGuid().ToString("N"), Json(_kopjes)),
                 Opdracht("insert into ruw.mt_doc_samenwerkingsafspraak (id, data, mt_version, mt_dotnet_type, mt_last_modified) values ($1, $2, 1, 'Afspraak', now()) " +
                          "on conflict (id) do update set data = excluded.data, mt_version = excluded.mt_version, mt_last_modified = excluded.mt_last_modified", id, Json(_document)),
@@ -75,8 +75,8 @@ public sealed class Ruw(NpgsqlDataSource bron)
             BatchCommands =
             {
                 Opdracht("update ruw.mt_streams set version = $2, \"timestamp\" = now() where id = $1", id, versie),
-                Opdracht("insert into ruw.mt_events (id, stream_id, version, data, type, mt_dotnet_type, \"timestamp\", tenant_id, correlation_id, headers, user_name) " +
-                         "values ($1, $2, $3, $4, 'afspraak_gewijzigd', 'AfspraakGewijzigd', now(), '*DEFAULT*', $5, $6, 'ruw')",
+                Opdracht("insert into ruw.mt_events (seq_id, id, stream_id, version, data, type, mt_dotnet_type, \"timestamp\", tenant_id, correlation_id, headers, user_name) " +
+                         $"values (nextval('{Dienst}.mt_events_sequence'), $1, $2, $3, $4, 'afspraak_gewijzigd', 'AfspraakGewijzigd', now(), '*DEFAULT*', $5, $6, 'ruw')",
                     Guid.CreateVersion7(), id, versie, Json(_wijziging), Guid.NewGuid().ToString("N"), Json(_kopjes)),
                 Opdracht("update ruw.mt_doc_samenwerkingsafspraak set data = $2, mt_version = $3, mt_last_modified = now() where id = $1", id, Json(_document), versie),
             },
