@@ -64,6 +64,7 @@ public static class MartenConfiguratie
             .Index(g => g.Sector);
         opts.Schema.For<IdempotenteOpdracht>();
         opts.ConfigureerGemeenten();
+        opts.ConfigureerWerkgevers();
 
         return opts;
     }
