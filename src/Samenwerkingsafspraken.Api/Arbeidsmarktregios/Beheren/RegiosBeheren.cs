@@ -97,8 +97,8 @@ public sealed class RegioSplitsenValidator : Invoerregels<RegioSplitsenVerzoek>
         {
             deel.RuleFor(d => d.Arbeidsmarktregio).Regiocode()
                 .Must(r => r != code).WithErrorCode("zichzelf").WithMessage("Een deel is een andere regio dan de regio die splitst.");
-            deel.RuleFor(d => d.Naam).Regionaam().When(d => kader.Regio(d.Arbeidsmarktregio) is null)
-                .WithMessage(d => $"Arbeidsmarktregio {d.Arbeidsmarktregio} is nieuw: geef haar een naam.");
+            deel.RuleFor(d => d.Naam).NotEmpty().WithMessage(d => $"Arbeidsmarktregio {d.Arbeidsmarktregio} is nieuw: geef haar een naam.")
+                .MaximumLength(100).When(d => kader.Regio(d.Arbeidsmarktregio) is null);
             deel.RuleFor(d => d.Gemeenten).NotEmpty().WithMessage("Noem de gemeenten van dit deel.")
                 .Must(g => g!.Count <= 100).WithErrorCode("te-veel").WithMessage("Ten hoogste 100 gemeenten per deel.");
             deel.RuleForEach(d => d.Gemeenten).NotEmpty().Matches(Gemeente.CodeFormaat()).WithMessage("Een gemeentecode is GM gevolgd door vier cijfers.")
@@ -121,8 +121,8 @@ public sealed class RegiosSamenvoegenValidator : Invoerregels<RegiosSamenvoegenV
         RuleForEach(v => v.Regios).Regiocode()
             .Must(r => kader.Regio(r) is not null).WithErrorCode("onbekende-regio").WithMessage((_, r) => $"Arbeidsmarktregio {r} bestaat niet.");
         RuleFor(v => v.Arbeidsmarktregio).Regiocode();
-        RuleFor(v => v.Naam).Regionaam().When(v => kader.Regio(v.Arbeidsmarktregio) is null)
-            .WithMessage(v => $"Arbeidsmarktregio {v.Arbeidsmarktregio} is nieuw: geef haar een naam.");
+        RuleFor(v => v.Naam).NotEmpty().WithMessage(v => $"Arbeidsmarktregio {v.Arbeidsmarktregio} is nieuw: geef haar een naam.")
+            .MaximumLength(100).When(v => kader.Regio(v.Arbeidsmarktregio) is null);
         this.GeldigVanaf(v => v.GeldigVanaf);
         RuleFor(v => v.Reden).Reden();
     }

@@ -63,10 +63,11 @@ public sealed class GemeentenHerindelenValidator : Invoerregels<GemeentenHerinde
         RuleFor(v => v.Arbeidsmarktregio).NotEmpty()
             .When(v => kader.Bestaand is null && v.GeldigVanaf is { } d && kader.Gemeenschappelijk(d, (g, dag) => g.RegioOp(dag)) is null)
             .WithMessage("De opgeheven gemeenten hoorden niet bij één regio: noem de arbeidsmarktregio van de nieuwe gemeente.");
-        RuleFor(v => v.Arbeidsmarktregio).Must(_ => kader.Regio is not null).When(v => v.Arbeidsmarktregio is not null)
+        RuleFor(v => v.Arbeidsmarktregio).Must(_ => kader.Regio is not null)
             .WithErrorCode("onbekende-regio").WithMessage(v => $"Arbeidsmarktregio {v.Arbeidsmarktregio} bestaat niet.")
             .Must((v, _) => v.GeldigVanaf is not { } d || kader.Regio!.IsGeldigOp(d)).WithErrorCode("regio-niet-geldig")
-            .WithMessage(v => $"Arbeidsmarktregio {v.Arbeidsmarktregio} bestaat niet op {v.GeldigVanaf:yyyy-MM-dd}.");
+            .WithMessage(v => $"Arbeidsmarktregio {v.Arbeidsmarktregio} bestaat niet op {v.GeldigVanaf:yyyy-MM-dd}.")
+            .When(v => v.Arbeidsmarktregio is not null);
         RuleFor(v => v.Opgeheven).NotEmpty().WithMessage("Noem de gemeenten die opgaan in de herindeling.")
             .Must(o => o!.Count <= 50).WithErrorCode("te-veel").WithMessage("Ten hoogste 50 gemeenten per herindeling.")
             .Must(o => o!.Where(c => c is not null).Distinct().Count() == o!.Count(c => c is not null)).WithErrorCode("dubbel")

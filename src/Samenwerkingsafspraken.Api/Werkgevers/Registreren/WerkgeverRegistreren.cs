@@ -65,10 +65,11 @@ public sealed class WerkgeverRegistrerenValidator : Invoerregels<WerkgeverRegist
                 .WithMessage("Een vestigingsnummer bestaat uit precies 12 cijfers.");
             vestiging.RuleFor(x => x.Arbeidsmarktregio).NotEmpty().When(x => x.Gemeente is null)
                 .WithMessage("Noem de gemeente van de vestiging (of, zonder gemeente, de arbeidsmarktregio).");
-            vestiging.RuleFor(x => x.Arbeidsmarktregio).Must(kader.IsGeldigeRegio).When(x => x.Arbeidsmarktregio is not null)
+            vestiging.RuleFor(x => x.Arbeidsmarktregio).Must(kader.IsGeldigeRegio)
                 .WithErrorCode("onbekende-regio").WithMessage(x => $"Arbeidsmarktregio '{x.Arbeidsmarktregio}' bestaat niet.")
                 .Must((x, regio) => gemeenten.RegioVan(x.Gemeente) is not { } vanGemeente || vanGemeente == regio).WithErrorCode("past-niet-bij-gemeente")
-                .WithMessage(x => $"Gemeente {x.Gemeente} hoort bij {gemeenten.RegioVan(x.Gemeente)}, niet bij {x.Arbeidsmarktregio}.");
+                .WithMessage(x => $"Gemeente {x.Gemeente} hoort bij {gemeenten.RegioVan(x.Gemeente)}, niet bij {x.Arbeidsmarktregio}.")
+                .When(x => x.Arbeidsmarktregio is not null);
             vestiging.RuleFor(x => x.Gemeente).Vestigingsgemeente(gemeenten).When(x => x.Gemeente is not null);
         });
     }
