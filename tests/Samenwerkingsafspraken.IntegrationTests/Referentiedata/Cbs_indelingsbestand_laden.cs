@@ -99,3 +99,20 @@ public sealed class Cbs_indelingsbestand_laden(ApiFixture fixture) : IntegratieT
         regels.ShouldAllBe(r => r.StartsWith("regels["));
     }
 }
+
+public sealed class Indeling_in_het_openapi_document(ApiFixture fixture) : IntegratieTest(fixture)
+{
+    [Fact]
+    public async Task het_indelingsbestand_is_een_csv_en_meerstroomschrijvers_beloven_geen_idempotency_key()
+    {
+        var paden = (await Get("/v1/openapi.json")).Json["paths"]!;
+
+        var laden = paden["/gemeenten/indelingsbestanden"]!["post"]!;
+        laden["requestBody"]!["content"]!["text/csv"].ShouldNotBeNull();
+        laden["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).ShouldNotContain("Idempotency-Key");
+        paden["/arbeidsmarktregios/{code}/opheffing"]!["post"]!["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>())
+            .ShouldBe(["code", "If-Match"]);
+        paden["/werkgevers/{kvkNummer}/wijzigingen"]!["post"]!["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>())
+            .ShouldContain("Idempotency-Key");
+    }
+}

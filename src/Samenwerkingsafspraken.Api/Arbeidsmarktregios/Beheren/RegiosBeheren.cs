@@ -191,6 +191,7 @@ public static class RegiosBeherenEndpoint
     }
 
     [Authorize(Roles = Rollen.Beheerder)]
+    [ZonderIdempotencyKey]
     [WolverinePost("/v1/arbeidsmarktregios/{code}/opheffing", OperationId = "arbeidsmarktregioOpheffen")]
     [EndpointSummary("Een arbeidsmarktregio opheffen, met haar opvolger")]
     [EndpointDescription(AlleenBeheerder + "Vanaf geldigVanaf bestaat de regio niet meer; haar gemeenten gaan op die dag naar de opvolger. " +
@@ -209,6 +210,7 @@ public static class RegiosBeherenEndpoint
     }
 
     [Authorize(Roles = Rollen.Beheerder)]
+    [ZonderIdempotencyKey]
     [WolverinePost("/v1/arbeidsmarktregios/{code}/splitsing", OperationId = "arbeidsmarktregioSplitsen")]
     [EndpointSummary("Een arbeidsmarktregio splitsen")]
     [EndpointDescription(AlleenBeheerder + "De gemeenten per deel gaan vanaf geldigVanaf naar dat deel: een bestaande regio of een nieuwe (met naam). " +
@@ -231,6 +233,7 @@ public static class RegiosBeherenEndpoint
     }
 
     [Authorize(Roles = Rollen.Beheerder)]
+    [ZonderIdempotencyKey]
     [WolverinePost("/v1/arbeidsmarktregios/samenvoegingen", OperationId = "arbeidsmarktregiosSamenvoegen")]
     [EndpointSummary("Arbeidsmarktregio's samenvoegen")]
     [EndpointDescription(AlleenBeheerder + "De genoemde regio's eindigen op geldigVanaf en al hun gemeenten gaan naar arbeidsmarktregio: een bestaande " +

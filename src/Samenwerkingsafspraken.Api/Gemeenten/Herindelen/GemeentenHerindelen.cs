@@ -122,6 +122,7 @@ public static class GemeentenHerindelen
 public static class GemeentenHerindelenEndpoint
 {
     [Authorize(Roles = Rollen.Beheerder)]
+    [ZonderIdempotencyKey]
     [WolverinePost("/v1/gemeenten/herindelingen", OperationId = "gemeentenHerindelen")]
     [EndpointSummary("Gemeenten herindelen")]
     [EndpointDescription("Alleen de beheerder. De opgeheven gemeenten bestaan tot geldigVanaf en gaan op in de gemeente met code: een nieuwe " +

@@ -83,6 +83,7 @@ public static class OpenApiConfiguratie
             });
 
             options.AddOperationTransformer(Exports.ExportOpenApi.Beschrijf);
+            options.AddOperationTransformer(MultiStreamWriting.MeerstroomOpenApi.Beschrijf);
 
             options.AddDocumentTransformer((document, _, _) =>
             {

@@ -56,6 +56,8 @@ public static class IndelingsbestandLaden
 public static class IndelingsbestandLadenEndpoint
 {
     [Authorize(Roles = Rollen.Beheerder)]
+    [ZonderIdempotencyKey]
+    [Verzoekbestand(IndelingsbestandLaden.ContentType, "Een CSV in de vorm van CBS 'Gebieden in Nederland' (komma of puntkomma, UTF-8), met een kopregel.")]
     [WolverinePost("/v1/gemeenten/indelingsbestanden", OperationId = "indelingsbestandLaden")]
     [EndpointSummary("Een CBS-indelingsbestand laden (met proefrun)")]
     [EndpointDescription("Alleen de beheerder. De body is een CSV (text/csv) in de vorm van CBS 'Gebieden in Nederland': de kolommen name, code, " +

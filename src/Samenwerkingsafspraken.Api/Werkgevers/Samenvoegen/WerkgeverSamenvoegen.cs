@@ -58,6 +58,7 @@ public static class WerkgeverSamenvoegen
 public static class WerkgeverSamenvoegenEndpoint
 {
     [Authorize(Roles = Rollen.Beheerder)]
+    [ZonderIdempotencyKey]
     [WolverinePost("/v1/werkgevers/{kvkNummer}/samenvoeging", OperationId = "werkgeverSamenvoegen")]
     [EndpointSummary("Een werkgever laten opgaan in een andere (fusie)")]
     [EndpointDescription("Alleen de beheerder. De werkgever gaat op in opgegaanIn (een geregistreerd KvK-nummer); al zijn afspraken gaan over " +
