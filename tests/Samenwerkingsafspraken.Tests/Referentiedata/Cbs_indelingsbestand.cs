@@ -99,6 +99,20 @@ public sealed class Een_cbs_bestand_lezen
             ignoreOrder: true);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("\"")]
+    [InlineData("name,code,year,region_code,region,province_code,province\n\"GM0001,2027")]
+    [InlineData("\u0000\u0001\u0002")]
+    [InlineData("name,code,year,region_code,region,province_code,province\nX,GM0001,2027,AM01,G,PV20")]
+    public void onleesbare_invoer_geeft_fouten_en_geen_uitzondering(string tekst)
+    {
+        var (bestand, fouten) = CbsBestandLezer.Lees(new StringReader(tekst), null);
+
+        bestand.ShouldBeNull();
+        fouten.ShouldNotBeEmpty();
+    }
+
     [Fact]
     public void een_ontbrekende_kolom_wordt_genoemd()
     {

@@ -33,6 +33,18 @@ public static partial class CbsBestandLezer
 
     public static (CbsBestand? Bestand, IReadOnlyList<OngeldigeParameter> Fouten) Lees(TextReader tekst, int? jaar)
     {
+        try
+        {
+            return LeesRegels(tekst, jaar);
+        }
+        catch (CsvFormatException fout)
+        {
+            return (null, [new OngeldigeParameter("bestand", "ongeldig-formaat", $"Het bestand is geen leesbare CSV: {fout.Message}")]);
+        }
+    }
+
+    private static (CbsBestand? Bestand, IReadOnlyList<OngeldigeParameter> Fouten) LeesRegels(TextReader tekst, int? jaar)
+    {
         var fouten = new List<OngeldigeParameter>();
         using var csv = CsvReader.Create(tekst, CsvReaderOptions.Default with { TrimWhitespace = true, TrackLineNumbers = true }, leaveOpen: true);
         var koppen = csv.Headers.Select(k => k.Trim().TrimStart('\uFEFF')).ToList();
