@@ -88,8 +88,7 @@ public sealed class Meerstroomschrijver(HttpContext http, IDocumentSession sessi
         return await antwoord();
     }
 
-    /// <summary>Appends a decision's events to a session: also used where no request is involved (the import at start).</summary>
-    public static void Voeg(IDocumentSession session, Meerstroombesluit besluit)
+    private static void Voeg(IDocumentSession session, Meerstroombesluit besluit)
     {
         foreach (var wijziging in besluit.Wijzigingen)
         {
