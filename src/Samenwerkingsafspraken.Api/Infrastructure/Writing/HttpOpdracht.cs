@@ -75,3 +75,39 @@ public static class Correlatie
         return Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
     }
 }
+
+/// <summary>
+/// The write path for an endpoint that has no web page beside it yet: the command's pieces given inline, the
+/// request's context and answer in HTTP. Everything goes through the same <see cref="Schrijver"/>; a feature that a
+/// page also runs exposes an <c>Uitvoeren</c> function instead, which both call.
+/// </summary>
+public sealed class HttpSchrijver(HttpContext http)
+{
+    private readonly Schrijver _schrijver = http.RequestServices.GetRequiredService<Schrijver>();
+
+    public Task<IResult> Start<T, TVerzoek>(Guid id, TVerzoek? verzoek, FluentValidation.IValidator<TVerzoek>? validator, Func<Task<Besluit>> beslis,
+        Func<T, object> antwoord, Func<T, string> locatie, string bestaatAl, string? reden = null)
+        where T : class, IAggregate<T> =>
+        _schrijver.Start(HttpOpdracht.Context(http), new Startopdracht<T, TVerzoek>(id, verzoek)
+        {
+            Validator = _ => validator,
+            Beslis = _ => beslis(),
+            Antwoord = antwoord,
+            Locatie = locatie,
+            BestaatAl = bestaatAl,
+            Reden = reden,
+        }).AlsResultaat();
+
+    public Task<IResult> Wijzig<T, TVerzoek>(Guid id, TVerzoek? verzoek, FluentValidation.IValidator<TVerzoek>? validator, long? versieInBody,
+        Func<T, Task<Besluit>> beslis, Func<T, object> antwoord, string nietGevonden, string? reden = null)
+        where T : class, IAggregate<T> =>
+        _schrijver.Wijzig(HttpOpdracht.Context(http), new Wijzigopdracht<T, TVerzoek>(id, verzoek)
+        {
+            VersieInBody = versieInBody,
+            Validator = _ => validator,
+            Beslis = (aggregaat, _) => beslis(aggregaat),
+            Antwoord = antwoord,
+            NietGevonden = nietGevonden,
+            Reden = reden,
+        }).AlsResultaat();
+}
