@@ -36,6 +36,13 @@ public sealed record AfspraakLijst(IReadOnlyList<AfspraakSamenvatting> Samenwerk
 public sealed record AfspraakFilter(string? Status, string? Variant, string? Werkgever, string? Arbeidsmarktregio, int? Pagina, int? Paginagrootte)
 {
     public const int MaximalePaginagrootte = 500;
+    public const int MaximaleZoeklengte = 100;
+
+    /// <summary>The employer's sector (a code of GET /v1/sectoren).</summary>
+    public string? Sector { get; init; }
+
+    /// <summary>Words in the title or the employer's name, case-insensitive.</summary>
+    public string? Zoekterm { get; init; }
 
     public IReadOnlyList<OngeldigeParameter> Controleer()
     {
@@ -46,6 +53,9 @@ public sealed record AfspraakFilter(string? Status, string? Variant, string? Wer
             fouten.Add(new OngeldigeParameter("werkgever", "ongeldig-formaat", "De werkgever is een KvK-nummer van 8 cijfers."));
         if (Arbeidsmarktregio is not null && !ArbeidsmarktregiosEndpoint.CodeFormaat().IsMatch(Arbeidsmarktregio))
             fouten.Add(new OngeldigeParameter("arbeidsmarktregio", "ongeldig-formaat", "Een regiocode is AM gevolgd door twee cijfers."));
+        if (Sector is not null && Sectoren.Vind(Sector) is null) fouten.Add(new OngeldigeParameter("sector", "onbekende-sector", "Zie GET /v1/sectoren."));
+        if (Zoekterm is { Length: > MaximaleZoeklengte })
+            fouten.Add(new OngeldigeParameter("zoek", "te-lang", $"Zoek met ten hoogste {MaximaleZoeklengte} tekens."));
         if (Pagina is < 1) fouten.Add(new OngeldigeParameter("pagina", "buiten-bereik", "Pagina's beginnen bij 1."));
         if (Paginagrootte is < 1 or > MaximalePaginagrootte)
             fouten.Add(new OngeldigeParameter("paginagrootte", "buiten-bereik", $"Paginagrootte ligt tussen 1 en {MaximalePaginagrootte}."));
@@ -64,6 +74,13 @@ public sealed record AfspraakFilter(string? Status, string? Variant, string? Wer
         if (Variant is not null) query = query.Where(a => a.Inhoud.Werkafspraken.Any(w => w.VariantCode == Variant));
         if (Werkgever is not null) query = query.Where(a => a.Werkgever.KvkNummer == Werkgever);
         if (Arbeidsmarktregio is not null) query = query.Where(a => a.Arbeidsmarktregio == Arbeidsmarktregio);
+        if (Sector is not null) query = query.Where(a => a.Werkgever.Sector == Sector);
+        if (Zoekterm?.Trim() is { Length: > 0 } zoek)
+        {
+            query = query.Where(a => a.Inhoud.Titel.Contains(zoek, StringComparison.OrdinalIgnoreCase)
+                                     || a.Werkgever.Naam.Contains(zoek, StringComparison.OrdinalIgnoreCase));
+        }
+
         return query;
     }
 
@@ -115,13 +132,14 @@ public static class AfspraakregisterEndpoint
 {
     [WolverineGet("/v1/arbeidsmarktregios/{code}/samenwerkingsafspraken", OperationId = "regioregisterOpvragen")]
     [EndpointSummary("Het register van een regio")]
-    [EndpointDescription("Alle afspraken in een arbeidsmarktregio, te filteren op status, variant en werkgever. Voor de regiopartijen van die regio en auditors.")]
+    [EndpointDescription("Alle afspraken in een arbeidsmarktregio, te filteren op status, variant, werkgever (KvK-nummer) en sector van de werkgever, " +
+                         "en te doorzoeken op woorden in de titel of de naam van de werkgever (zoek). Voor de regiopartijen van die regio en auditors.")]
     [ProducesResponseType<AfspraakLijst>(200)]
     [Problemen(400, 401, 403, 404)]
-    public static async Task<IResult> Regio(string code, string? status, string? variant, string? werkgever, int? pagina, int? paginagrootte,
-        HttpContext http, IQuerySession session, CancellationToken cancellation)
+    public static async Task<IResult> Regio(string code, string? status, string? variant, string? werkgever, string? sector, string? zoek, int? pagina,
+        int? paginagrootte, HttpContext http, IQuerySession session, CancellationToken cancellation)
     {
-        var filter = new AfspraakFilter(status, variant, werkgever, null, pagina, paginagrootte);
+        var filter = new AfspraakFilter(status, variant, werkgever, null, pagina, paginagrootte) { Sector = sector, Zoekterm = zoek };
         var regio = await Regioregister.Controleer(code, filter, [], Gebruiker.Van(http.User), session, cancellation);
         if (regio.IsProbleem) return regio.Probleem;
 
