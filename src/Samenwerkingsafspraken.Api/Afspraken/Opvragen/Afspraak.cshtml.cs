@@ -61,7 +61,7 @@ public sealed class AfspraakModel(IQuerySession session, IOptions<Bewijsregel> r
     public string? Parameteromschrijving(string code, string parameter) =>
         Varianten.TryGetValue(code, out var v) ? v.Parameters.FirstOrDefault(p => p.Naam == parameter) is { } p ? $"{p.Omschrijving}{(p.Eenheid is { } e ? $" ({e})" : "")}" : parameter : parameter;
 
-    public Ondertekening? OndertekendDoor(string identificatie) => Afspraak.Ondertekeningen.FirstOrDefault(o => o.Partij.Identificatie == identificatie);
+    public Ondertekening? HandtekeningVan(string identificatie) => Afspraak.Ondertekeningen.FirstOrDefault(o => o.Partij.Identificatie == identificatie);
 
     private static string? Leeg(string? waarde) => string.IsNullOrWhiteSpace(waarde) ? null : waarde.Trim();
 }

@@ -15,7 +15,7 @@ public static class Stamboomgrafiek
 {
     private const double Knoopbreedte = 210;
     private const double Knoophoogte = 56;
-    private const double Kolomafstand = 120;
+    private const double Kolomafstand = 170;
     private const double Rijafstand = 24;
 
     public static IHtmlContent Teken(string id, string titel, string beschrijving, Stamboomknooppunt wortel, Guid? huidig, Func<Guid, string> adres)
@@ -64,7 +64,7 @@ public static class Stamboomgrafiek
             svg.Append($"<path class=\"tak\" d=\"M {C(x1)} {C(y1)} C {C(midden)} {C(y1)}, {C(midden)} {C(y2)}, {C(x2 - 2)} {C(y2)}\" marker-end=\"url(#{id}-pijl)\" aria-hidden=\"true\"/>");
             if (knoop.Taklabel is { } label)
             {
-                svg.Append($"<text class=\"taklabel\" x=\"{C(midden)}\" y=\"{C(y2 - 6)}\" text-anchor=\"middle\" aria-hidden=\"true\">{T(Afgekort(label, 22))}</text>");
+                svg.Append($"<text class=\"taklabel\" x=\"{C(midden)}\" y=\"{C(y2 - 6)}\" text-anchor=\"middle\" aria-hidden=\"true\">{T(Afgekort(label, 28))}</text>");
             }
         }
 
@@ -73,11 +73,11 @@ public static class Stamboomgrafiek
             var x = X(kolom);
             var y = Y(rij);
             var klassen = "knoop" + (knoop.Bewezen ? " knoop--bewezen" : "") + (knoop.Id == huidig ? " knoop--huidig" : "");
-            var naam = $"{knoop.Kop}: {knoop.Regel}{(knoop.Id == huidig ? " (deze afspraak)" : "")}";
-            svg.Append($"<a class=\"{klassen}\" href=\"{T(adres(knoop.Id))}\" aria-label=\"{T(naam)}\">");
+            // The link's name is its visible text (one text element, so that its two lines read as words apart).
+            svg.Append($"<a class=\"{klassen}\" href=\"{T(adres(knoop.Id))}\"{(knoop.Id == huidig ? " aria-current=\"true\"" : "")}>");
             svg.Append($"<rect x=\"{C(x)}\" y=\"{C(y)}\" width=\"{C(Knoopbreedte)}\" height=\"{C(Knoophoogte)}\" rx=\"6\"/>");
-            svg.Append($"<text x=\"{C(x + 10)}\" y=\"{C(y + 22)}\" font-weight=\"bold\">{T(Afgekort(knoop.Kop, 28))}</text>");
-            svg.Append($"<text x=\"{C(x + 10)}\" y=\"{C(y + 42)}\">{T(Afgekort(knoop.Regel, 30))}</text>");
+            svg.Append($"<text x=\"{C(x + 10)}\" y=\"{C(y + 22)}\"><tspan font-weight=\"bold\">{T(Afgekort(knoop.Kop, 28))}</tspan> " +
+                       $"<tspan x=\"{C(x + 10)}\" y=\"{C(y + 42)}\">{T(Afgekort(knoop.Regel, 30))}</tspan></text>");
             svg.Append("</a>");
         }
 
