@@ -40,6 +40,7 @@ public abstract class BrowserTest(Browseromgeving omgeving, ITestOutputHelper ui
     public async Task DisposeAsync()
     {
         while (Omgeving.App.Log.Fouten.TryDequeue(out var fout)) uitvoer.WriteLine(fout);
+        uitvoer.WriteLine($"Laatste pagina: {Pagina.Url}");
         await Context.DisposeAsync();
     }
 

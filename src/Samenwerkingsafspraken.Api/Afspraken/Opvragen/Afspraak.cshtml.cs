@@ -54,6 +54,13 @@ public sealed class AfspraakModel(IQuerySession session, IOptions<Bewijsregel> r
         return Page();
     }
 
+    /// <summary>Who acted, by name: the event metadata names the organisation by its OIN or KvK-nummer.</summary>
+    public string Organisatie(string? identificatie) =>
+        identificatie is null ? ""
+        : identificatie == Afspraak.Werkgever.KvkNummer ? $"{Afspraak.Werkgever.Naam} (KvK {identificatie})"
+        : Afspraak.Inhoud.Regiopartijen.FirstOrDefault(p => p.Oin == identificatie) is { } partij ? $"{partij.Naam} (OIN {identificatie})"
+        : identificatie;
+
     public Kwartaalresultaten Resultaten => Kwartaalresultaten.Van("resultaten", Afspraak);
 
     public string Variantnaam(string code) => Varianten.TryGetValue(code, out var v) ? v.Naam : code;
