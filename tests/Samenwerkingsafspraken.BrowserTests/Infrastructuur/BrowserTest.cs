@@ -88,6 +88,9 @@ public abstract class BrowserTest(Browseromgeving omgeving, ITestOutputHelper ui
     {
         var map = Environment.GetEnvironmentVariable("HANDLEIDING_SCHERMAFBEELDINGEN");
         if (string.IsNullOrWhiteSpace(map)) return;
+
+        // A relative folder is taken from the repository's root, not from the test's bin folder.
+        if (!Path.IsPathRooted(map)) map = Path.Combine(Samenwerkingsafspraken.Infrastructure.Persistence.RepositoryPaths.Root ?? "", map);
         Directory.CreateDirectory(map);
         await Pagina.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(map, naam + ".png"), FullPage = volledigePagina });
     }

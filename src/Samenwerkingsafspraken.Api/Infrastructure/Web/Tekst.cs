@@ -83,5 +83,11 @@ public static class Tekst
         { } w => w.GetRawText(),
     };
 
+    /// <summary>A local change made on reuse, as a sentence: what changed, from what to what, and why.</summary>
+    public static string Verschil(Maatwerkverschil v) =>
+        $"{v.VariantCode}: {v.Soort}{(v.Parameter is { } p ? $" {p}" : "")}" +
+        (v.Oud is not null || v.Nieuw is not null ? $" van {Waarde(v.Oud)} naar {Waarde(v.Nieuw)}" : "") +
+        $" (reden: {v.Reden.TrimEnd('.')})";
+
     public static string Dagen(decimal dagen) => dagen < 1 ? "minder dan een dag" : $"{Math.Floor(dagen).ToString("0", Nl)} dag{(Math.Floor(dagen) == 1 ? "" : "en")}";
 }
