@@ -23,7 +23,12 @@ public static class AfspraakOpvragenEndpoint
         if (afspraak.IsProbleem) return afspraak.Probleem;
 
         http.Response.Headers.ETag = ETag.Van(afspraak.Waarde.Version);
-        return Results.Ok(SamenwerkingsafspraakWeergave.Van(afspraak.Waarde));
+        var regio = await session.LoadAsync<Arbeidsmarktregios.Arbeidsmarktregio>(
+            Arbeidsmarktregios.Arbeidsmarktregio.StreamId(afspraak.Waarde.Arbeidsmarktregio), cancellation);
+        return Results.Ok(SamenwerkingsafspraakWeergave.Van(afspraak.Waarde) with
+        {
+            ArbeidsmarktregioOpgeheven = regio?.GeldigTot is { } tot ? new Regioopheffing(tot, regio.Opvolgers) : null,
+        });
     }
 }
 
