@@ -10,6 +10,7 @@ using Samenwerkingsafspraken.Infrastructure.Writing;
 using Samenwerkingsafspraken.Infrastructure.Web;
 using Samenwerkingsafspraken.Integriteit;
 using Samenwerkingsafspraken.Referentiedata;
+using Samenwerkingsafspraken.Voorbeeldgegevens;
 using Scalar.AspNetCore;
 using Wolverine;
 using Wolverine.ErrorHandling;
@@ -36,6 +37,7 @@ if (string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]) && string.IsN
 
 Validatie.ConfigureerGlobaal();
 builder.Services.AddSingleton(new Klok(TimeProvider.System));
+builder.AddVoorbeeldgegevens(args);
 builder.Services.AddSingleton<DatabaseConnection>();
 builder.Services.AddSingleton(services => Verbindingsinstellingen.Bouw(services.GetRequiredService<DatabaseConnection>().ConnectionString));
 builder.Services.AddSingleton<ReferentiedataImport>();
@@ -93,6 +95,8 @@ app.MapWolverineEndpoints(http =>
     // Generate every endpoint's code at start, so that a mistake fails the start (and the tests), not a request.
     http.WarmUpRoutes = RouteWarmup.Eager;
 });
+
+if (VoorbeeldgegevensCommando.IsCommando(args)) return await VoorbeeldgegevensCommando.Voer(app, args);
 
 return await app.RunJasperFxCommands(args);
 

@@ -18,7 +18,7 @@ public sealed class Klok(TimeProvider tijd, bool simuleerbaar = false) : TimePro
 
     public bool Simuleerbaar => _simulatie is not null;
 
-    public override DateTimeOffset GetUtcNow() => _simulatie?.Value is { } simulatie ? simulatie.Nu : tijd.GetUtcNow();
+    public override DateTimeOffset GetUtcNow() => _simulatie?.Value is { Actief: true } simulatie ? simulatie.Nu : tijd.GetUtcNow();
 
     public override TimeZoneInfo LocalTimeZone => Nederland;
 
@@ -38,29 +38,38 @@ public sealed class Klok(TimeProvider tijd, bool simuleerbaar = false) : TimePro
     /// in a simulation therefore never falls due while the simulation still runs.
     /// </summary>
     public DateTimeOffset AlsEchtTijdstip(DateTimeOffset domeinmoment) =>
-        _simulatie?.Value is { } simulatie ? tijd.GetUtcNow() + (domeinmoment - simulatie.Nu) : domeinmoment;
+        _simulatie?.Value is { Actief: true } simulatie ? tijd.GetUtcNow() + (domeinmoment - simulatie.Nu) : domeinmoment;
 
     /// <summary>Starts simulated time for the calling flow (and the tasks it starts), until the returned scope is disposed.</summary>
     public Simulatie Simuleer(DateTimeOffset start)
     {
         if (_simulatie is null) throw new InvalidOperationException("Deze klok kan geen tijd simuleren (alleen in Development en het voorbeeldgegevenscommando).");
-        if (_simulatie.Value is not null) throw new InvalidOperationException("Er loopt in deze stroom al een simulatie.");
+        if (_simulatie.Value is { Actief: true }) throw new InvalidOperationException("Er loopt in deze stroom al een simulatie.");
         var simulatie = new Simulatie(start, () => _simulatie.Value = null);
         _simulatie.Value = simulatie;
         return simulatie;
     }
 
-    /// <summary>Simulated time: it stands still until it is set, and only moves forward.</summary>
+    /// <summary>
+    /// Simulated time: it stands still until it is set, and only moves forward. Once disposed it is over for good, also
+    /// for work that the flow started and that outlives it (it then sees the real time).
+    /// </summary>
     public sealed class Simulatie(DateTimeOffset start, Action einde) : IDisposable
     {
-        public DateTimeOffset Nu { get; private set; } = start;
+        public DateTimeOffset Nu { get; private set; } = start.ToUniversalTime();
+
+        public bool Actief { get; private set; } = true;
 
         public void Zet(DateTimeOffset nu)
         {
             if (nu < Nu) throw new InvalidOperationException($"Gesimuleerde tijd gaat niet terug ({Nu:O} → {nu:O}).");
-            Nu = nu;
+            Nu = nu.ToUniversalTime();
         }
 
-        public void Dispose() => einde();
+        public void Dispose()
+        {
+            Actief = false;
+            einde();
+        }
     }
 }
