@@ -112,22 +112,26 @@ public static class Verschilregels
         ["verlopenOp"] = "Verlopen op",
     };
 
-    public static IReadOnlyList<string> Van(Afspraakverschillen d)
+    public static IReadOnlyList<string> Van(Afspraakverschillen d, IReadOnlyDictionary<string, Varianten.Variant>? varianten = null)
     {
+        string Variant(string code) => varianten?.GetValueOrDefault(code)?.Naam ?? code;
+        string Parameter(string code, string naam) =>
+            varianten?.GetValueOrDefault(code)?.Parameters.FirstOrDefault(p => p.Naam == naam) is { } p ? Infrastructure.Web.Formulieren.Invoer.Parameterlabel(p) : naam;
+
         var regels = new List<string>();
         foreach (var veld in d.Velden)
         {
             regels.Add($"{Veldnamen.GetValueOrDefault(veld.Veld, veld.Veld)}: van {Waarde(veld.Oud)} naar {Waarde(veld.Nieuw)}");
         }
 
-        foreach (var w in d.Werkafspraken.Toegevoegd) regels.Add($"Werkafspraak toegevoegd: {w.VariantCode}");
-        foreach (var w in d.Werkafspraken.Verwijderd) regels.Add($"Werkafspraak verwijderd: {w.VariantCode}");
+        foreach (var w in d.Werkafspraken.Toegevoegd) regels.Add($"Werkafspraak toegevoegd: {Variant(w.VariantCode)}");
+        foreach (var w in d.Werkafspraken.Verwijderd) regels.Add($"Werkafspraak verwijderd: {Variant(w.VariantCode)}");
         foreach (var w in d.Werkafspraken.Gewijzigd)
         {
             foreach (var veld in w.Velden)
             {
-                var naam = veld.Veld.StartsWith("parameters.", StringComparison.Ordinal) ? veld.Veld["parameters.".Length..] : "maatwerk";
-                regels.Add($"Werkafspraak {w.VariantCode}{(w.Volgnummer > 1 ? $" ({w.Volgnummer})" : "")}, {naam}: van {Waarde(veld.Oud)} naar {Waarde(veld.Nieuw)}");
+                var naam = veld.Veld.StartsWith("parameters.", StringComparison.Ordinal) ? Parameter(w.VariantCode, veld.Veld["parameters.".Length..]) : "lokaal maatwerk";
+                regels.Add($"{Variant(w.VariantCode)}{(w.Volgnummer > 1 ? $" ({w.Volgnummer})" : "")}, {naam}: van {Waarde(veld.Oud)} naar {Waarde(veld.Nieuw)}");
             }
         }
 

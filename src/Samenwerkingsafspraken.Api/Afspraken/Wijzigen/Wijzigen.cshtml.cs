@@ -88,7 +88,7 @@ public sealed class WijzigenModel(IQuerySession session, Schrijver schrijver, Kl
             Versie = Afspraak.Version;
         }
 
-        Verschillen = Verschilregels.Van(Afspraakvergelijking.Tussen(Afspraak, Afspraak with { Inhoud = voorgesteld }));
+        Verschillen = Verschilregels.Van(Afspraakvergelijking.Tussen(Afspraak, Afspraak with { Inhoud = voorgesteld }), Varianten);
         return Page();
     }
 
