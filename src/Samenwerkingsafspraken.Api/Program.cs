@@ -2,10 +2,14 @@ using JasperFx;
 using Marten;
 using Npgsql;
 using Samenwerkingsafspraken.Infrastructure;
+using Samenwerkingsafspraken.Beheer;
+using Samenwerkingsafspraken.Infrastructure.Hosting;
 using Samenwerkingsafspraken.Infrastructure.Http;
+using Samenwerkingsafspraken.Infrastructure.Observability;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Persistence;
 using Samenwerkingsafspraken.Infrastructure.Security;
+using Samenwerkingsafspraken.Infrastructure.Writing;
 using Samenwerkingsafspraken.Integriteit;
 using Samenwerkingsafspraken.Referentiedata;
 using Scalar.AspNetCore;
@@ -21,9 +25,11 @@ if (args is ["token", .. var tokenArgs])
     return TokenCommando.Voer(tokenArgs, builder.Configuration);
 }
 
+if (Startcontrole.Weiger(args, builder.Configuration, builder.Environment, Console.Error) is { } weigering) return weigering;
+
 if (args is ["integriteit", .. var integriteitArgs])
 {
-    return await IntegriteitCommando.Voer(integriteitArgs, builder.Configuration, Console.Out, Console.Error);
+    return await IntegriteitCommando.Voer(integriteitArgs, builder.Configuration, Console.Out, Console.Error, builder.Environment);
 }
 
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
@@ -33,14 +39,19 @@ if (string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]) && string.IsN
 }
 
 Validatie.ConfigureerGlobaal();
+builder.AddTelemetrie();
 builder.Services.AddSingleton(new Klok(TimeProvider.System));
-builder.Services.AddSingleton<DatabaseConnection>();
-builder.Services.AddSingleton(services => new NpgsqlDataSourceBuilder(services.GetRequiredService<DatabaseConnection>().ConnectionString).Build());
+builder.Services.AddDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddCluster(builder.Configuration);
+builder.Services.AddDoorgestuurdeHeaders(builder.Configuration);
+builder.Services.AddBeheer();
+builder.Services.AddIdempotentieOpruimen();
 builder.Services.AddSingleton<ReferentiedataImport>();
 builder.Services.Configure<Samenwerkingsafspraken.Afspraken.Bewijs.Bewijsregel>(builder.Configuration.GetSection(Samenwerkingsafspraken.Afspraken.Bewijs.Bewijsregel.Sectie));
 builder.Services.AddIntegriteit();
 
 // Runs before Wolverine's and Marten's own start-up work: the schema and reference data are there first.
+builder.Services.AddSingleton<Schemamigratie>();
 builder.Services.AddHostedService<DatabaseInitialisatie>();
 
 builder.Services.AddMarten(MartenConfiguratie.Opties)
@@ -56,6 +67,7 @@ builder.Host.UseWolverine(opts =>
     opts.OnException<JasperFx.ConcurrencyException>().RetryWithCooldown(
         TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1));
     opts.Durability.MessageStorageSchemaName = "wolverine";
+    IdempotentieBewaartermijn.Plan(opts);
 });
 
 builder.Services.AddWolverineHttp();
@@ -67,9 +79,12 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseGezondheid>("database", tags
 
 var app = builder.Build();
 
+app.UseDoorgestuurdeHeaders();
+app.UseTelemetrie();
 app.UseApiConventies();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseHandlerSpans();
 
 app.MapOpenApi("/v1/openapi.json").AllowAnonymous();
 app.MapScalarApiReference("/documentatie", options => options.WithTitle("Samenwerkingsafspraken API").WithOpenApiRoutePattern("/v1/openapi.json"))
