@@ -25,6 +25,11 @@ if (args is ["token", .. var tokenArgs])
     return TokenCommando.Voer(tokenArgs, builder.Configuration);
 }
 
+if (args is ["gezondheid", .. var gezondheidArgs])
+{
+    return await Gezondheidsprobe.Voer(gezondheidArgs, builder.Configuration, Console.Error);
+}
+
 if (Startcontrole.Weiger(args, builder.Configuration, builder.Environment, Console.Error) is { } weigering) return weigering;
 
 if (args is ["integriteit", .. var integriteitArgs])

@@ -45,6 +45,7 @@ public sealed class Meerdere_knooppunten(ITestOutputHelper uitvoer)
         try
         {
             await Task.WhenAll(knooppunten.Select(k => k.WachtTotGereed(Ruim)));
+            await GezondheidsprobeEnLogboek(knooppunten[0], productie);
 
             var tokens = new Tokens(_uitgever);
             var regio = tokens.Regiopartij();
@@ -132,6 +133,30 @@ public sealed class Meerdere_knooppunten(ITestOutputHelper uitvoer)
         await using var dataSource = NpgsqlDataSource.Create(database);
         (await Scalar<long>(dataSource, "select count(*) from samenwerkingsafspraken.mt_events")).ShouldBe(35 + 15, "the reference data, once");
         (await Scalar<long>(dataSource, "select count(*) from integriteit.gebeurtenis_hashes")).ShouldBe(35 + 15);
+    }
+
+    /// <summary>The image's HEALTHCHECK command against a live node and a dead port; and Production logs are JSON, one object per line.</summary>
+    private static async Task GezondheidsprobeEnLogboek(Dienstproces knooppunt, Dictionary<string, string?> productie)
+    {
+        await using (var gezond = Dienstproces.Start("gezondheid", productie, dienst: false, "gezondheid", $"{knooppunt.Adres}health"))
+        {
+            (await gezond.WachtOpEinde(Ruim)).ShouldBe(0, gezond.Alles);
+        }
+
+        await using (var dood = Dienstproces.Start("gezondheid", productie, dienst: false, "gezondheid", $"http://127.0.0.1:{Dienstproces.VrijePoort()}/health"))
+        {
+            (await dood.WachtOpEinde(Ruim)).ShouldBe(1);
+        }
+
+        var regels = knooppunt.Uitvoer.Where(r => !string.IsNullOrWhiteSpace(r)).ToList();
+        regels.ShouldNotBeEmpty();
+        foreach (var regel in regels)
+        {
+            using var json = JsonDocument.Parse(regel);
+            json.RootElement.GetProperty("Timestamp").GetString().ShouldEndWith("Z");
+            json.RootElement.GetProperty("LogLevel").GetString().ShouldNotBeNullOrEmpty();
+            json.RootElement.GetProperty("Category").GetString().ShouldNotBeNullOrEmpty();
+        }
     }
 
     private async Task Migreer(Dictionary<string, string?> productie, string verwacht)

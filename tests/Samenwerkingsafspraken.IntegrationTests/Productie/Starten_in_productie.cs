@@ -99,14 +99,18 @@ public sealed class Starten_in_productie
     [Fact]
     public async Task een_volledige_configuratie_komt_door_de_controle()
     {
-        // The control case: the same complete settings pass the check, and the node gets as far as the database,
-        // which is not there (port 1), so it fails later and for that reason, not for its settings.
-        await using var proces = Dienstproces.Start("volledig", Volledig(), dienst: true);
-        var code = await proces.WachtOpEinde(TimeSpan.FromMinutes(2));
+        // The control case: the same complete settings pass the check, and the node gets as far as the database. This
+        // one is empty, so the node stops there, for that reason and not for its settings (Meerdere_knooppunten shows
+        // nodes with these settings on a migrated database becoming ready).
+        var instellingen = Volledig();
+        instellingen["ConnectionStrings__Samenwerkingsafspraken"] = await TestDatabase.NieuweDatabase("samenwerkingsafspraken_volledig");
+        await using var proces = Dienstproces.Start("volledig", instellingen, dienst: true);
+        var code = await proces.WachtOpEinde(TimeSpan.FromMinutes(3));
 
         code.ShouldNotBe(0);
         code.ShouldNotBe(Startcontrole.Afsluitcode);
         proces.Alles.ShouldNotContain("Refusing to start");
+        proces.Alles.ShouldContain("Run the migration step first");
     }
 
     private static async Task<(int Code, string Fout, string Uitvoer)> Start(Dictionary<string, string?> instellingen, params string[] args)

@@ -37,7 +37,15 @@ public static class Telemetrie
     {
         if (!Omgevingen.IsLokaal(builder.Environment))
         {
-            // One JSON object per line for the log collector; scopes carry TraceId, SpanId and CorrelatieId.
+            // One JSON object per line for the log collector; scopes carry TraceId, SpanId and CorrelatieId. The
+            // Critter Stack's console chatter ("Searching … for commands", command output) goes to standard error,
+            // so that standard output holds nothing but those lines.
+            Spectre.Console.AnsiConsole.Console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+            {
+                Out = new Spectre.Console.AnsiConsoleOutput(Console.Error),
+                Ansi = Spectre.Console.AnsiSupport.No,
+                ColorSystem = Spectre.Console.ColorSystemSupport.NoColors,
+            });
             builder.Logging.ClearProviders();
             builder.Logging.AddJsonConsole(console =>
             {

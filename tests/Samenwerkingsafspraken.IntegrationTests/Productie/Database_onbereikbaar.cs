@@ -1,0 +1,122 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Samenwerkingsafspraken.Infrastructure.Persistence;
+using Samenwerkingsafspraken.IntegrationTests.Infrastructuur;
+
+namespace Samenwerkingsafspraken.IntegrationTests.Productie;
+
+/// <summary>
+/// PostgreSQL stopped while the service runs: every request is a 503 problem+json with Retry-After, logged once as a
+/// warning; started again, the service answers as before without a restart. The test stops a cluster of its own
+/// (own data directory, own port), never the one the other tests share.
+/// </summary>
+public sealed class Database_onbereikbaar
+{
+    [Fact]
+    public async Task zonder_database_is_elk_verzoek_503_met_retry_after_en_daarna_herstelt_de_dienst_zonder_herstart()
+    {
+        var cluster = new LocalPostgres(Path.Combine(RepositoryPaths.LocalFolder, "postgres-storing"), Dienstproces.VrijePoort(), forTests: true);
+        var database = await cluster.EnsureRunningAsync("samenwerkingsafspraken_storing");
+        var poort = cluster.Port;
+        var logboek = new Logboek();
+        var uitgever = new Samenwerkingsafspraken.Infrastructure.Security.LocalIssuer(
+            Path.Combine(Path.GetTempPath(), "samenwerkingsafspraken-tests", "uitgever.pem"));
+        var tokens = new Tokens(uitgever);
+        try
+        {
+            var instellingen = new Dictionary<string, string> { ["Database:PoolWaitSeconds"] = "2", ["Database:RetryAfterSeconds"] = "7" };
+            await using var host = await ApiFixture.StartHost(database, new TestTijd(ApiFixture.Starttijd), uitgever, instellingen,
+                services => services.AddSingleton<ILoggerProvider>(logboek));
+            (await IntegratieTest.Verstuur(host, HttpMethod.Get, "/v1/arbeidsmarktregios", null, null)).Status.ShouldBe(200);
+
+            await cluster.StopAsync();
+
+            var verzoeken = new (HttpMethod Methode, string Pad, object? Body, string? Token)[]
+            {
+                (HttpMethod.Get, "/v1/arbeidsmarktregios", null, null),
+                (HttpMethod.Get, $"/v1/werkgevers/{Testdata.Kvk}", null, tokens.Auditor()),
+                (HttpMethod.Post, "/v1/werkgevers", Testdata.Werkgever(), tokens.Regiopartij()),
+                (HttpMethod.Get, "/v1/arbeidsmarktregios/AM01", null, null),
+            };
+            foreach (var (methode, pad, body, token) in verzoeken)
+            {
+                var antwoord = await IntegratieTest.Verstuur(host, methode, pad, body, token);
+                antwoord.ProbleemCode(503).ShouldBe("database-onbereikbaar", $"{methode} {pad}");
+                antwoord.Header("Retry-After").ShouldBe("7");
+            }
+
+            (await IntegratieTest.Verstuur(host, HttpMethod.Get, "/health/ready", null, null)).Status.ShouldBe(503);
+
+            var tijdensStoring = logboek.Regels;
+            var waarschuwingen = tijdensStoring.Where(r => r.Categorie == typeof(DatabaseStoring).FullName && r.Niveau == LogLevel.Warning).ToList();
+            waarschuwingen.Count.ShouldBe(1, "one outage, one warning");
+            waarschuwingen[0].Scopes.ShouldContainKey("CorrelatieId");
+            waarschuwingen[0].Scopes.ShouldContainKey("TraceId");
+            tijdensStoring.Where(r => r.Niveau >= LogLevel.Error && (r.Categorie.StartsWith("Samenwerkingsafspraken") || r.Categorie == "Marten"
+                                                                  || r.Categorie.StartsWith("Microsoft.AspNetCore")))
+                .Select(r => $"{r.Categorie}: {r.Bericht}").ShouldBeEmpty("an unreachable database is no unhandled error");
+
+            await cluster.EnsureRunningAsync("samenwerkingsafspraken_storing");
+            cluster.Port.ShouldBe(poort);
+
+            var tot = DateTime.UtcNow.AddMinutes(1);
+            Antwoord? weer = null;
+            while (DateTime.UtcNow < tot && weer?.Status != 200)
+            {
+                weer = await IntegratieTest.Verstuur(host, HttpMethod.Get, "/v1/arbeidsmarktregios", null, null);
+                if (weer.Status != 200) await Task.Delay(250);
+            }
+
+            weer!.Status.ShouldBe(200, "the same host answers again once the database is back");
+            (await IntegratieTest.Verstuur(host, HttpMethod.Post, "/v1/werkgevers", Testdata.Werkgever(), tokens.Regiopartij())).Status.ShouldBe(201);
+            (await IntegratieTest.Verstuur(host, HttpMethod.Get, "/health/ready", null, null)).Status.ShouldBe(200);
+            logboek.Regels.ShouldContain(r => r.Categorie == typeof(DatabaseStoring).FullName && r.Bericht.StartsWith("Database reachable again"));
+        }
+        finally
+        {
+            await cluster.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task een_uitgeputte_pool_is_na_de_ingestelde_wachttijd_ook_503()
+    {
+        var database = await TestDatabase.NieuweDatabase("samenwerkingsafspraken_pool");
+        var uitgever = new Samenwerkingsafspraken.Infrastructure.Security.LocalIssuer(
+            Path.Combine(Path.GetTempPath(), "samenwerkingsafspraken-tests", "uitgever.pem"));
+        var instellingen = new Dictionary<string, string> { ["Database:MaxPoolSize"] = "4", ["Database:PoolWaitSeconds"] = "1" };
+        await using var host = await ApiFixture.StartHost(database, new TestTijd(ApiFixture.Starttijd), uitgever, instellingen);
+        var dataSource = host.Services.GetRequiredService<Npgsql.NpgsqlDataSource>();
+        new Npgsql.NpgsqlConnectionStringBuilder(dataSource.ConnectionString).MaxPoolSize.ShouldBe(4);
+
+        // Take every connection of the node's pool, until the pool says it is exhausted.
+        var gehouden = new List<Npgsql.NpgsqlConnection>();
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    gehouden.Add(await dataSource.OpenConnectionAsync());
+                }
+                catch (Npgsql.NpgsqlException e) when (DatabaseOnbereikbaar.Is(e))
+                {
+                    e.Message.ShouldContain("exhausted");
+                    break;
+                }
+
+                gehouden.Count.ShouldBeLessThanOrEqualTo(4);
+            }
+
+            var antwoord = await IntegratieTest.Verstuur(host, HttpMethod.Get, "/v1/arbeidsmarktregios", null, null);
+            antwoord.ProbleemCode(503).ShouldBe("database-onbereikbaar");
+            antwoord.Header("Retry-After").ShouldBe(DatabaseInstellingen.StandaardRetryAfterSeconds.ToString());
+        }
+        finally
+        {
+            foreach (var verbinding in gehouden) await verbinding.DisposeAsync();
+        }
+
+        (await IntegratieTest.Verstuur(host, HttpMethod.Get, "/v1/arbeidsmarktregios", null, null)).Status.ShouldBe(200);
+    }
+}
