@@ -48,7 +48,8 @@ export ConnectionStrings__Samenwerkingsafspraken="$MEET_DATABASE"
 # Never contacted: no request carries a token in this measurement.
 export Authenticatie__Authority=https://login.example.invalid
 export Authenticatie__Audience=samenwerkingsafspraken-api
-export Logging__LogLevel__Wolverine.Runtime.Agents=Information
+# The agents' start and stop lines are what this script reads (a name with dots: set through env, not export).
+agentlog="Logging__LogLevel__Wolverine.Runtime.Agents=Information"
 
 echo "Migrating ..."
 dotnet "$werk/app/Samenwerkingsafspraken.Api.dll" migreren >"$werk/migreren.log" 2>&1 || { cat "$werk/migreren.log"; exit 1; }
@@ -56,7 +57,7 @@ dotnet "$werk/app/Samenwerkingsafspraken.Api.dll" migreren >"$werk/migreren.log"
 poorten=()
 start_knooppunt() {
   local i=$1
-  ASPNETCORE_URLS="http://127.0.0.1:${poorten[$i]}" dotnet "$werk/app/Samenwerkingsafspraken.Api.dll" >>"$werk/knooppunt-$i.log" 2>&1 &
+  env "$agentlog" ASPNETCORE_URLS="http://127.0.0.1:${poorten[$i]}" dotnet "$werk/app/Samenwerkingsafspraken.Api.dll" >>"$werk/knooppunt-$i.log" 2>&1 &
   pids[$i]=$!
 }
 
