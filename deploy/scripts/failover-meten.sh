@@ -55,10 +55,14 @@ echo "Migrating ..."
 dotnet "$werk/app/Samenwerkingsafspraken.Api.dll" migreren >"$werk/migreren.log" 2>&1 || { cat "$werk/migreren.log"; exit 1; }
 
 poorten=()
+logs=()
 start_knooppunt() {
   local i=$1
-  env "$agentlog" ASPNETCORE_URLS="http://127.0.0.1:${poorten[$i]}" dotnet "$werk/app/Samenwerkingsafspraken.Api.dll" >>"$werk/knooppunt-$i.log" 2>&1 &
+  # A log per life of a node: what a killed predecessor wrote says nothing about the new process.
+  logs[$i]="$werk/knooppunt-$i-$(date +%s%N).log"
+  env "$agentlog" ASPNETCORE_URLS="http://127.0.0.1:${poorten[$i]}" dotnet "$werk/app/Samenwerkingsafspraken.Api.dll" >"${logs[$i]}" 2>&1 &
   pids[$i]=$!
+  disown "${pids[$i]}"
 }
 
 wacht_gereed() {
@@ -67,7 +71,7 @@ wacht_gereed() {
     curl -fs "http://127.0.0.1:${poorten[$i]}/health/ready" >/dev/null 2>&1 && return 0
     sleep 0.2
   done
-  echo "Node $i not ready:"; tail -20 "$werk/knooppunt-$i.log"; exit 1
+  echo "Node $i not ready:"; tail -20 "${logs[$i]}"; exit 1
 }
 
 # The node whose last word about an agent matching $1 is "started" (empty when none).
@@ -76,14 +80,14 @@ houder() {
   for i in 0 1 2; do
     kill -0 "${pids[$i]}" 2>/dev/null || continue
     local laatste
-    laatste=$(grep -aoE "Successfully (started|stopped) agent [^ \"]*${patroon}[^ \"]*" "$werk/knooppunt-$i.log" | tail -1 || true)
+    laatste=$(grep -aoE "Successfully (started|stopped) agent [^ \"]*${patroon}[^ \"]*" "${logs[$i]}" | tail -1 || true)
     [[ "$laatste" == "Successfully started"* ]] && { echo "$i"; return; }
   done
 }
 
 for i in 0 1 2; do poorten[$i]=$(vrije_poort); start_knooppunt "$i"; done
 for i in 0 1 2; do wacht_gereed "$i"; done
-echo "Three nodes ready."
+echo "Three nodes ready; load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores."
 
 nu() { date +%s.%N; }
 wacht_op_houder() {
@@ -104,11 +108,11 @@ for ronde in $(seq 1 "$rondes"); do
   kill -9 "${pids[$slachtoffer]}"
   begin=$(nu)
   opvolger=$(wacht_op_houder variantgebruik "$slachtoffer")
-  projectie=$(echo "$(nu) - $begin" | bc)
+  projectie=$(printf '%.1f' "$(echo "$(nu) - $begin" | bc)")
   regel="round $ronde: killed node $slachtoffer; Variantgebruik on node $opvolger after ${projectie} s"
   if [ "$duurzaamheid" = "$slachtoffer" ]; then
     wacht_op_houder wolverinedb "$slachtoffer" >/dev/null
-    regel="$regel; durability agent moved after $(echo "$(nu) - $begin" | bc) s"
+    regel="$regel; durability agent moved after $(printf '%.1f' "$(echo "$(nu) - $begin" | bc)") s"
   fi
   echo "$regel"
   uitkomsten+=("$projectie")
@@ -116,7 +120,8 @@ for ronde in $(seq 1 "$rondes"); do
   echo "  resident memory of node $opvolger: ${rss} MiB"
   start_knooppunt "$slachtoffer"
   wacht_gereed "$slachtoffer"
-  sleep 5
+  # Let the cluster settle (the leader may rebalance onto the returned node) before the next round.
+  sleep 10
 done
 
 printf '%s\n' "${uitkomsten[@]}" | sort -n | awk '{a[NR]=$1} END {printf "Variantgebruik moved after: min %.1f s, median %.1f s, max %.1f s (%d rounds)\n", a[1], a[int((NR+1)/2)], a[NR], NR}'

@@ -1,8 +1,7 @@
 using JasperFx;
 using Marten;
-using Npgsql;
-using Samenwerkingsafspraken.Infrastructure;
 using Samenwerkingsafspraken.Beheer;
+using Samenwerkingsafspraken.Infrastructure;
 using Samenwerkingsafspraken.Infrastructure.Hosting;
 using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Infrastructure.Observability;
@@ -56,7 +55,6 @@ builder.Services.Configure<Samenwerkingsafspraken.Afspraken.Bewijs.Bewijsregel>(
 builder.Services.AddIntegriteit();
 
 // Runs before Wolverine's and Marten's own start-up work: the schema and reference data are there first.
-builder.Services.AddSingleton<Schemamigratie>();
 builder.Services.AddHostedService<DatabaseInitialisatie>();
 
 builder.Services.AddMarten(MartenConfiguratie.Opties)

@@ -63,6 +63,7 @@ public static class DatabaseInstellingen
             new NpgsqlDataSourceBuilder(MetPool(provider.GetRequiredService<DatabaseConnection>().ConnectionString, configuratie)).Build());
         services.AddSingleton<DatabaseStoring>();
         services.AddSingleton<Startslot>();
+        services.AddSingleton<Schemamigratie>();
 
         var schemaBijStart = SchemaBijStart(configuratie, omgeving);
         services.ConfigureMarten((provider, opts) =>
