@@ -48,6 +48,10 @@ public static class AfspraakOpvragenEndpoint
         }
 
         http.Response.Headers.ETag = ETag.Van(afspraak.Version);
-        return Results.Ok(SamenwerkingsafspraakWeergave.Van(afspraak));
+        var regio = await session.LoadAsync<Arbeidsmarktregios.Arbeidsmarktregio>(Arbeidsmarktregios.Arbeidsmarktregio.StreamId(afspraak.Arbeidsmarktregio), cancellation);
+        return Results.Ok(SamenwerkingsafspraakWeergave.Van(afspraak) with
+        {
+            ArbeidsmarktregioOpgeheven = regio?.GeldigTot is { } tot ? new Regioopheffing(tot, regio.Opvolgers) : null,
+        });
     }
 }

@@ -83,6 +83,7 @@ public static class OpenApiConfiguratie
             });
 
             options.AddOperationTransformer(Exports.ExportOpenApi.Beschrijf);
+            options.AddOperationTransformer(MultiStreamWriting.MeerstroomOpenApi.Beschrijf);
 
             options.AddDocumentTransformer((document, _, _) =>
             {
@@ -180,6 +181,7 @@ public static class OpenApiConfiguratie
     private static readonly IReadOnlyList<Tagdefinitie> Onderwerpen =
     [
         new("arbeidsmarktregios", "Arbeidsmarktregio's", "De 35 arbeidsmarktregio's, het register en de inbox van een regio."),
+        new("gemeenten", "Gemeenten", "De gemeenten, tot welke arbeidsmarktregio zij horen op een datum, herindelingen en CBS-indelingsbestanden."),
         new("werkgevers", "Werkgevers", "Werkgevers, hun afspraken en hun referentiehistorie."),
         new("samenwerkingsafspraken", "Samenwerkingsafspraken", "Opstellen, de levenscyclus, historie, versies, verschillen en stamboom."),
         new("hergebruikverzoeken", "Hergebruik", "Een bewezen afspraak hergebruiken in een andere regio."),

@@ -8,6 +8,7 @@ using Samenwerkingsafspraken.Afspraken.Bewijs;
 using Samenwerkingsafspraken.Hergebruik;
 using Samenwerkingsafspraken.Referenties;
 using Samenwerkingsafspraken.Arbeidsmarktregios;
+using Samenwerkingsafspraken.Gemeenten;
 using Samenwerkingsafspraken.Infrastructure.Writing;
 using Samenwerkingsafspraken.Varianten;
 using Samenwerkingsafspraken.Varianten.Gebruik;
@@ -23,7 +24,7 @@ public static class MartenConfiguratie
 
     /// <summary>The projections a beheerder may rebuild (after a change of their code or of the proof rule).</summary>
     public static readonly IReadOnlyList<string> Herbouwbaar =
-        [nameof(Samenwerkingsafspraak), nameof(Werkgever), nameof(Arbeidsmarktregio), nameof(Variant), nameof(Hergebruikverzoek), "Referentie", VariantgebruikProjectie.Naam];
+        [nameof(Samenwerkingsafspraak), nameof(Werkgever), nameof(Arbeidsmarktregio), nameof(Gemeente), nameof(Variant), nameof(Hergebruikverzoek), "Referentie", VariantgebruikProjectie.Naam];
 
     public static StoreOptions Opties(IServiceProvider services)
     {
@@ -41,6 +42,7 @@ public static class MartenConfiguratie
         opts.Events.MetadataConfig.UserNameEnabled = true;
 
         opts.Projections.Add(new AggregateProjection<Arbeidsmarktregio>(), ProjectionLifecycle.Inline);
+        opts.Projections.Add(new AggregateProjection<Gemeente>(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new AggregateProjection<Werkgever>(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new AggregateProjection<Variant>(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new AggregateProjection<Samenwerkingsafspraak>(), ProjectionLifecycle.Inline);
@@ -61,6 +63,8 @@ public static class MartenConfiguratie
             .Index(g => g.Arbeidsmarktregio)
             .Index(g => g.Sector);
         opts.Schema.For<IdempotenteOpdracht>();
+        opts.ConfigureerGemeenten();
+        opts.ConfigureerWerkgevers();
 
         return opts;
     }

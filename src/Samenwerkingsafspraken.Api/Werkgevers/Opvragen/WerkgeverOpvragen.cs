@@ -2,7 +2,9 @@ using Marten;
 using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Security;
+using Samenwerkingsafspraken.Infrastructure;
 using Samenwerkingsafspraken.Werkgevers.Registreren;
+using Samenwerkingsafspraken.Werkgevers.Vestigingen;
 using Wolverine.Http;
 
 namespace Samenwerkingsafspraken.Werkgevers.Opvragen;
@@ -11,10 +13,12 @@ public static class WerkgeverOpvragenEndpoint
 {
     [WolverineGet("/v1/werkgevers/{kvkNummer}", OperationId = "werkgeverOpvragen")]
     [EndpointSummary("Een werkgever")]
-    [EndpointDescription("De gegevens van een werkgever. Een werkgever ziet alleen zichzelf; regiopartijen, auditors en de beheerder zien elke werkgever.")]
+    [EndpointDescription("De gegevens van een werkgever, met zijn status bij de KvK (actief, uitgeschreven, of opgegaan in een ander KvK-nummer) " +
+                         "en de regio van elke vestiging zoals die nu uit haar gemeente volgt. Een werkgever ziet alleen zichzelf; regiopartijen, auditors " +
+                         "en de beheerder zien elke werkgever.")]
     [ProducesResponseType<WerkgeverWeergave>(200)]
     [Problemen(400, 401, 403, 404)]
-    public static async Task<IResult> Get(string kvkNummer, HttpContext http, IQuerySession session, CancellationToken cancellation)
+    public static async Task<IResult> Get(string kvkNummer, HttpContext http, IQuerySession session, Klok klok, CancellationToken cancellation)
     {
         if (!Formaten.KvkNummer().IsMatch(kvkNummer))
         {
@@ -31,7 +35,8 @@ public static class WerkgeverOpvragenEndpoint
         if (werkgever is null) return Problemen.NietGevonden($"Er is geen werkgever met KvK-nummer {kvkNummer}.");
 
         http.Response.Headers.ETag = Infrastructure.Writing.ETag.Van(werkgever.Version);
-        return Results.Ok(WerkgeverWeergave.Van(werkgever));
+        var gemeenten = await Vestigingskader.Laad(session, werkgever.Vestigingen.Select(v => v.Gemeente), klok.Vandaag, cancellation);
+        return Results.Ok(WerkgeverWeergave.Van(werkgever).MetRegiosOp(gemeenten.Datum, gemeenten.Gemeenten));
     }
 }
 
