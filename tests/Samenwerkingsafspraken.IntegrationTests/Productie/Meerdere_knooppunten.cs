@@ -21,7 +21,7 @@ namespace Samenwerkingsafspraken.IntegrationTests.Productie;
 [Collection(Knooppuntcollectie.Naam)]
 public sealed class Meerdere_knooppunten(ITestOutputHelper uitvoer)
 {
-    private static readonly TimeSpan Ruim = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan Ruim = TimeSpan.FromMinutes(5);
     private readonly LocalIssuer _uitgever = new(Path.Combine(Path.GetTempPath(), "samenwerkingsafspraken-tests", "uitgever.pem"));
 
     [Fact]

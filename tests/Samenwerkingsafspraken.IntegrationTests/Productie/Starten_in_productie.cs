@@ -116,7 +116,7 @@ public sealed class Starten_in_productie
     private static async Task<(int Code, string Fout, string Uitvoer)> Start(Dictionary<string, string?> instellingen, params string[] args)
     {
         await using var proces = Dienstproces.Start("weigering", instellingen, dienst: args.Length == 0, args);
-        var code = await proces.WachtOpEinde(TimeSpan.FromMinutes(1));
+        var code = await proces.WachtOpEinde(TimeSpan.FromMinutes(3));
         return (code, string.Join('\n', proces.Fouten), string.Join('\n', proces.Uitvoer));
     }
 
