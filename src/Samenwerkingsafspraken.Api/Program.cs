@@ -53,6 +53,8 @@ builder.Services.AddIdempotentieOpruimen();
 builder.Services.AddSingleton<ReferentiedataImport>();
 builder.Services.Configure<Samenwerkingsafspraken.Afspraken.Bewijs.Bewijsregel>(builder.Configuration.GetSection(Samenwerkingsafspraken.Afspraken.Bewijs.Bewijsregel.Sectie));
 builder.Services.AddIntegriteit();
+builder.Services.AddSchrijfpad();
+builder.Services.AddVoorgegenereerdeCode(builder.Configuration);
 
 // Runs before Wolverine's and Marten's own start-up work: the schema and reference data are there first.
 builder.Services.AddHostedService<DatabaseInitialisatie>();
@@ -77,6 +79,7 @@ builder.Services.AddWolverineHttp();
 builder.Services.ConfigureHttpJsonOptions(options => Json.Configure(options.SerializerOptions));
 builder.Services.AddApiConventies();
 builder.Services.AddAuthenticatie(builder.Configuration, builder.Environment);
+builder.Services.AddTokencache();
 builder.Services.AddOpenApiDocument(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<DatabaseGezondheid>("database", tags: ["ready"]);
 

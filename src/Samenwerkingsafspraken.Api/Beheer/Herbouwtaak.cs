@@ -19,7 +19,8 @@ public static class Herbouwstatus
 public sealed record Herbouwvoortgang(long Verwerkt, long Totaal, int Percentage);
 
 /// <summary>
-/// A projection rebuild as a job: its state is this document, which the status resource shows and the job updates
+/// A projection rebuild as a job: its state is this document (what is not known yet is left out, so that
+/// <c>duurInMilliseconden</c> appears only once the job has finished), which the status resource shows and the job updates
 /// (waiting, running with progress, done with its duration, or failed with the reason).
 /// </summary>
 public sealed record Herbouwtaak
@@ -29,10 +30,15 @@ public sealed record Herbouwtaak
     public string Status { get; init; } = Herbouwstatus.Wachtend;
     public string AangevraagdDoor { get; init; } = "";
     public DateTimeOffset AangevraagdOp { get; init; }
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? GestartOp { get; init; }
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? BeeindigdOp { get; init; }
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public long? DuurInMilliseconden { get; init; }
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public Herbouwvoortgang? Voortgang { get; init; }
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Fout { get; init; }
 
     /// <summary>How often a node began it: more than one when a node died while running it and another took over.</summary>

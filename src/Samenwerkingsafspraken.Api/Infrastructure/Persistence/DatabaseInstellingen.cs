@@ -60,7 +60,7 @@ public static class DatabaseInstellingen
         services.AddOntwikkelvoorzieningen(omgeving);
         services.AddSingleton<DatabaseConnection>();
         services.AddSingleton(provider =>
-            new NpgsqlDataSourceBuilder(MetPool(provider.GetRequiredService<DatabaseConnection>().ConnectionString, configuratie)).Build());
+            Verbindingsinstellingen.Bouw(MetPool(provider.GetRequiredService<DatabaseConnection>().ConnectionString, configuratie)));
         services.AddSingleton<DatabaseStoring>();
         services.AddSingleton<Startslot>();
         services.AddSingleton<Schemamigratie>();
