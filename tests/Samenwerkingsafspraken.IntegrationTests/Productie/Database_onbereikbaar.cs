@@ -16,7 +16,8 @@ public sealed class Database_onbereikbaar
     public async Task zonder_database_is_elk_verzoek_503_met_retry_after_en_daarna_herstelt_de_dienst_zonder_herstart()
     {
         var cluster = new LocalPostgres(Path.Combine(RepositoryPaths.LocalFolder, "postgres-storing"), Dienstproces.VrijePoort(), forTests: true);
-        var database = await cluster.EnsureRunningAsync("samenwerkingsafspraken_storing");
+        await cluster.EnsureRunningAsync("postgres");
+        var database = await Leeg(cluster);
         var poort = cluster.Port;
         var logboek = new Logboek();
         var uitgever = new Samenwerkingsafspraken.Infrastructure.Security.LocalIssuer(
@@ -80,6 +81,21 @@ public sealed class Database_onbereikbaar
         {
             await cluster.StopAsync();
         }
+    }
+
+    /// <summary>The cluster's data directory outlives a run: start every run on an empty database.</summary>
+    private static async Task<string> Leeg(LocalPostgres cluster)
+    {
+        var beheer = new Npgsql.NpgsqlConnectionStringBuilder(cluster.ConnectionString("postgres")) { Pooling = false }.ConnectionString;
+        await using (var verbinding = new Npgsql.NpgsqlConnection(beheer))
+        {
+            await verbinding.OpenAsync();
+            await using var opdracht = new Npgsql.NpgsqlCommand(
+                "drop database if exists samenwerkingsafspraken_storing with (force); create database samenwerkingsafspraken_storing", verbinding);
+            await opdracht.ExecuteNonQueryAsync();
+        }
+
+        return cluster.ConnectionString("samenwerkingsafspraken_storing");
     }
 
     /// <summary>pg_ctl gives up waiting after a minute on a busy machine: wait until the server really refuses connections.</summary>
