@@ -9,6 +9,7 @@ using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Persistence;
 using Samenwerkingsafspraken.Infrastructure.Security;
 using Samenwerkingsafspraken.Infrastructure.Writing;
+using Samenwerkingsafspraken.Infrastructure.Web;
 using Samenwerkingsafspraken.Integriteit;
 using Samenwerkingsafspraken.Referentiedata;
 using Scalar.AspNetCore;
@@ -80,6 +81,7 @@ builder.Services.ConfigureHttpJsonOptions(options => Json.Configure(options.Seri
 builder.Services.AddApiConventies();
 builder.Services.AddAuthenticatie(builder.Configuration, builder.Environment);
 builder.Services.AddTokencache();
+builder.Services.AddWebapplicatie(builder.Configuration, builder.Environment);
 builder.Services.AddOpenApiDocument(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<DatabaseGezondheid>("database", tags: ["ready"]);
 
@@ -88,10 +90,12 @@ var app = builder.Build();
 app.UseDoorgestuurdeHeaders();
 app.UseTelemetrie();
 app.UseApiConventies();
+app.UseWebapplicatie();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseHandlerSpans();
 
+app.MapWebapplicatie();
 app.MapOpenApi("/v1/openapi.json").AllowAnonymous();
 app.MapScalarApiReference("/documentatie", options => options.WithTitle("Samenwerkingsafspraken API").WithOpenApiRoutePattern("/v1/openapi.json"))
     .AllowAnonymous();
