@@ -47,7 +47,7 @@ public sealed class Landelijk_zoeken
     {
         var zonderFilter = Zoekopdracht.Pagina(Filter(), new Zoekbereik(true, []), Json);
         zonderFilter.Sql.ShouldContain("d.bewezen");
-        Voorkomens(zonderFilter.Sql, "(w.data ->> 'vindbaar')::boolean").ShouldBe(1, "alleen in de kolom vindbaar, niet als voorwaarde");
+        Voorkomens(zonderFilter.Sql, "where w.vindbaar").ShouldBe(1, "alleen in de kolom vindbaar, niet als voorwaarde");
         zonderFilter.Sql.ShouldNotContain("@@");
         zonderFilter.Sql.ShouldContain("order by d.id desc");
         zonderFilter.Parameters.ShouldBe([21]);
@@ -60,7 +60,7 @@ public sealed class Landelijk_zoeken
         met.Parameters.ShouldContain("[{\"variantCode\":\"praktijkroute\"}]");
         met.Parameters.ShouldContain(new DateOnly(2025, 1, 1));
         met.Parameters.OfType<string[]>().ShouldHaveSingleItem().ShouldBe(["AM01"]);
-        Voorkomens(met.Sql, "(w.data ->> 'vindbaar')::boolean").ShouldBe(2);
+        Voorkomens(met.Sql, "where w.vindbaar").ShouldBe(2);
     }
 
     private static int Voorkomens(string tekst, string deel) => (tekst.Length - tekst.Replace(deel, "").Length) / deel.Length;
@@ -69,7 +69,7 @@ public sealed class Landelijk_zoeken
     public void een_regiopartij_vindt_wat_vindbaar_is_en_haar_eigen_regios_een_auditor_alles()
     {
         var regiopartij = Zoekopdracht.Facetten(Filter(), Zoekbereik.Van(Testkader.Regiopartij(regios: ["AM02", "AM01"])), Json);
-        regiopartij.Sql.ShouldContain("(w.data ->> 'vindbaar')::boolean");
+        regiopartij.Sql.ShouldContain("where w.vindbaar");
         regiopartij.Parameters.ShouldHaveSingleItem().ShouldBe(new[] { "AM01", "AM02" });
 
         var auditor = Zoekopdracht.Facetten(Filter(), Zoekbereik.Van(Testkader.Auditor()), Json);

@@ -41,11 +41,12 @@ public static class WatWerktOpslag
                 index.Predicate = "bewezen";
             });
 
+        // A column rather than an expression on the JSON: the schema comparison reads plain column predicates back reliably.
         opts.Schema.For<Werkgever>()
-            .Index(w => w.KvkNummer, index =>
+            .Duplicate(w => w.Vindbaar, configure: index =>
             {
                 index.Name = VindbaarIndex;
-                index.Predicate = "(data ->> 'vindbaar')::boolean";
+                index.Mask = "?, (data ->> 'kvkNummer')";
             });
     }
 }

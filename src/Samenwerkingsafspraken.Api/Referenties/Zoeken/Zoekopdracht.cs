@@ -178,7 +178,7 @@ public static class Zoekopdracht
     }
 
     private static readonly string Vindbaar =
-        $"(d.data ->> 'kvkNummer') in (select w.data ->> 'kvkNummer' from {Werkgevers} w where (w.data ->> 'vindbaar')::boolean)";
+        $"(d.data ->> 'kvkNummer') in (select w.data ->> 'kvkNummer' from {Werkgevers} w where w.vindbaar)";
 
     private static (List<string> Waar, List<object> Parameters) Voorwaarden(Zoekfilter filter, Zoekbereik bereik, Func<object, string> alsJson)
     {
