@@ -81,6 +81,40 @@ public sealed class Afspraken_importeren
     }
 
     [Fact]
+    public void het_besluit_start_de_import_en_per_regel_de_afspraak_in_een_keer()
+    {
+        var bestand = new Afsprakenbestand("AM01", "csv", Regels(Goed, Goed.Replace("GR-1", "GR-2").Replace("Samen naar werk", "Tweede afspraak")));
+        var werkgevers = new Dictionary<string, Werkgever> { ["01234567"] = Testkader.Bouwbedrijf };
+
+        var besluit = AfsprakenImporteren.Beslis(bestand, werkgevers, Testkader.Kader(), Testkader.Regiopartij(), Testkader.Nu, Guid.CreateVersion7);
+
+        var import = besluit.Gebeurtenissen.ShouldHaveSingleItem().ShouldBeOfType<AfsprakenGeimporteerd>();
+        import.ImportId.ShouldBe(bestand.ImportId);
+        import.Afspraken.Select(a => (a.Regel, a.Kenmerk)).ShouldBe([(2, "GR-1"), (3, "GR-2")]);
+        besluit.NieuweStromen.Select(s => s.Id).ShouldBe(import.Afspraken.Select(a => a.AfspraakId));
+        besluit.NieuweStromen.ShouldAllBe(s => s.AggregateType == typeof(Samenwerkingsafspraak) && s.Gebeurtenissen.Single() is AfspraakOpgesteld);
+    }
+
+    [Fact]
+    public void alleen_een_regiopartij_van_een_bestaande_regio_die_niet_is_opgeheven_importeert()
+    {
+        var bestand = new Afsprakenbestand("AM01", "csv", Regels(Goed));
+        var werkgevers = new Dictionary<string, Werkgever> { ["01234567"] = Testkader.Bouwbedrijf };
+        var kader = Testkader.Kader();
+        var opgeheven = kader with
+        {
+            Regios = kader.Regios.ToDictionary(r => r.Key, r => r.Key == "AM01" ? r.Value with { GeldigTot = new DateOnly(2025, 1, 1) } : r.Value),
+        };
+
+        AfsprakenImporteren.Beslis(bestand, werkgevers, kader, Testkader.Regiopartij(regios: "AM02"), Testkader.Nu, Guid.CreateVersion7).Weigering!.Code
+            .ShouldBe("andere-regio");
+        AfsprakenImporteren.Beslis(bestand with { Arbeidsmarktregio = "AM99" }, werkgevers, kader, Testkader.Regiopartij(regios: "AM99"), Testkader.Nu,
+            Guid.CreateVersion7).Weigering!.Soort.ShouldBe(Samenwerkingsafspraken.Infrastructure.Writing.Weigeringsoort.NietGevonden);
+        AfsprakenImporteren.Beslis(bestand, werkgevers, opgeheven, Testkader.Regiopartij(), Testkader.Nu, Guid.CreateVersion7).Weigering!.Code
+            .ShouldBe("regio-opgeheven");
+    }
+
+    [Fact]
     public void de_kolom_van_een_probleem_volgt_de_genummerde_groep_waar_het_vandaan_kwam()
     {
         var groepen = new Importgroepen([2, 3], [1, 4], [3]);

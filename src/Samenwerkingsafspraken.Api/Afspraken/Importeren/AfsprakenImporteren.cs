@@ -10,6 +10,7 @@ using Samenwerkingsafspraken.Exports;
 using Samenwerkingsafspraken.Infrastructure;
 using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Infrastructure.MultiStreamWriting;
+using Samenwerkingsafspraken.Werkgevers.Registreren;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Security;
 using Samenwerkingsafspraken.Infrastructure.Writing;
@@ -37,6 +38,18 @@ public sealed record Importuitkomst(
     public static Importuitkomst Van(Afsprakenimport import, bool eerder) => new(false, eerder, import.Id, import.Arbeidsmarktregio, import.Vingerafdruk,
         import.Bestandsformaat, import.Op, import.Afspraken.Count,
         import.Afspraken.Select(a => new Importafspraak(a.Regel, a.Kenmerk, a.AfspraakId, a.KvkNummer, a.Titel)).ToList());
+
+    /// <summary>What a dry run would record: the rows and what they become, without ids (nothing is recorded).</summary>
+    public static Importuitkomst AlsProef(AfsprakenGeimporteerd import) => new(true, false, import.ImportId, import.Arbeidsmarktregio, import.Vingerafdruk,
+        import.Bestandsformaat, null, import.Afspraken.Count, import.Afspraken.Select(a => new Importafspraak(a.Regel, a.Kenmerk, null, a.KvkNummer, a.Titel)).ToList());
+}
+
+/// <summary>What the import command takes: the region, the file's rows as the API's requests, and the file's format.</summary>
+public sealed record Afsprakenbestand(string Arbeidsmarktregio, string Bestandsformaat, IReadOnlyList<Importregel> Regels)
+{
+    public string Vingerafdruk { get; } = AfsprakenImporteren.Vingerafdruk(Regels);
+
+    public Guid ImportId => Afsprakenimport.StreamId(Arbeidsmarktregio, Vingerafdruk);
 }
 
 /// <summary>The rows read and checked: every problem by row and column, or for each row the event the API would record for it.</summary>
@@ -105,6 +118,67 @@ public static class AfsprakenImporteren
         return new Importplan(Vingerafdruk(regels), fouten.OrderBy(f => Regelnummer(f.Name)).ToList(), afspraken);
     }
 
+    /// <summary>
+    /// The import as one command on the write path: a new stream for the import, and through the same decision a new
+    /// stream per row with the event <c>POST /v1/samenwerkingsafspraken</c> records, all in one transaction. The import
+    /// is named in every event's metadata. The import's id comes from the file's content, so a second run of the same
+    /// file collides with the first instead of recording anything twice.
+    /// </summary>
+    public static Task<Schrijfuitkomst> Uitvoeren(Schrijver schrijver, Opdrachtcontext context, Afsprakenbestand bestand, Klok klok) =>
+        schrijver.Start(context, new Startopdracht<Afsprakenimport, Afsprakenbestand>(bestand.ImportId, bestand)
+        {
+            Beslis = async g => Beslis(bestand, await Werkgevers(g.Sessie, bestand.Regels, g.Annulering), g.Kader, g.Gebruiker, klok.GetUtcNow(),
+                Guid.CreateVersion7),
+            Antwoord = import => Importuitkomst.Van(import, eerder: false),
+            Locatie = import => $"/v1/arbeidsmarktregios/{import.Arbeidsmarktregio}/imports/{import.Id}",
+            BestaatAl = "Dit bestand is al geïmporteerd: haal de import op voor de afspraken die het werden.",
+            Reden = $"Geïmporteerd uit een bestand ({bestand.Bestandsformaat}) met {bestand.Regels.Count} afspraak/afspraken",
+            Metadata = new Dictionary<string, string> { [MetadataImport] = bestand.ImportId.ToString() },
+        });
+
+    /// <summary>
+    /// Who may import where: a public party of the region, which exists and has not ended. Without the regions (null)
+    /// only the first, which the token alone answers.
+    /// </summary>
+    public static Weigering? Regio(string code, Gebruiker door, IReadOnlyDictionary<string, Arbeidsmarktregio>? regios)
+    {
+        if (!door.IsRegiopartijVan(code))
+            return Weigering.NietToegestaan("andere-regio", $"Alleen een regiopartij van {code} importeert daar afspraken (uw token noemt: {string.Join(", ", door.Regios)}).");
+        if (regios is null) return null;
+        if (!regios.TryGetValue(code, out var regio)) return Weigering.NietGevonden("niet-gevonden", $"Arbeidsmarktregio {code} bestaat niet.");
+        return regio.IsGeldig ? null : Weigering.Conflict("regio-opgeheven", $"Arbeidsmarktregio {code} is opgeheven: importeer in haar opvolger.");
+    }
+
+    /// <summary>The decision: every row checked as the API checks it, then the import and an agreement per row, or every problem.</summary>
+    public static Besluit Beslis(Afsprakenbestand bestand, IReadOnlyDictionary<string, Werkgever> werkgevers, Referentiekader kader, Gebruiker door,
+        DateTimeOffset nu, Func<Guid> nieuwId)
+    {
+        if (Regio(bestand.Arbeidsmarktregio, door, kader.Regios) is { } weigering) return weigering;
+
+        var plan = Beoordeel(bestand.Regels, kader, werkgevers, door, nu, nieuwId);
+        if (plan.Fouten.Count > 0)
+        {
+            var regels = plan.Fouten.Select(f => f.Name.Split(']')[0]).Distinct().Count();
+            return Weigering.OngeldigeInvoer(plan.Fouten, $"{regels} regel(s) van het bestand bevatten samen {plan.Fouten.Count} fout(en). Er is niets vastgelegd.");
+        }
+
+        var geimporteerd = new AfsprakenGeimporteerd(bestand.ImportId, bestand.Arbeidsmarktregio, plan.Vingerafdruk, bestand.Bestandsformaat,
+            plan.Afspraken.Select(a => new GeimporteerdeAfspraak(a.Regel.Regel, a.Regel.Kenmerk, a.Gebeurtenis.AfspraakId, a.Gebeurtenis.Werkgever.KvkNummer,
+                a.Gebeurtenis.Inhoud.Titel)).ToList(),
+            nu);
+        return plan.Afspraken.Aggregate(Besluit.Met(geimporteerd), (besluit, a) => besluit.EnStart<Samenwerkingsafspraak>(a.Gebeurtenis.AfspraakId, a.Gebeurtenis));
+    }
+
+    /// <summary>Every employer the rows name, in one round trip.</summary>
+    public static async Task<IReadOnlyDictionary<string, Werkgever>> Werkgevers(IQuerySession session, IEnumerable<Importregel> regels,
+        CancellationToken cancellation)
+    {
+        var kvks = regels.Select(r => r.Verzoek.Werkgever).OfType<string>().Where(k => Formaten.KvkNummer().IsMatch(k)).Distinct().ToList();
+        if (kvks.Count == 0) return new Dictionary<string, Werkgever>();
+        var gevonden = await session.LoadManyAsync<Werkgever>(cancellation, kvks.Select(Werkgever.StreamId).ToArray());
+        return gevonden.ToDictionary(w => w.KvkNummer);
+    }
+
     private static int Regelnummer(string pad) =>
         pad.StartsWith("regels[", StringComparison.Ordinal) && int.TryParse(pad[7..pad.IndexOf(']')], out var n) ? n : 0;
 }
@@ -115,7 +189,6 @@ public static class AfsprakenImporterenEndpoint
     public const int MaximaleGrootte = 2 * 1024 * 1024;
 
     [Authorize(Roles = Rollen.Regiopartij)]
-    [ZonderIdempotencyKey]
     [Verzoekbestand("text/csv", "Het importbestand in de vorm van het sjabloon (GET /v1/importsjabloon): CSV (UTF-8, komma of puntkomma) of Excel (xlsx, het eerste werkblad), met een kopregel.",
         Exportformaten.XlsxType)]
     [WolverinePost("/v1/arbeidsmarktregios/{code}/imports", OperationId = "afsprakenImporteren")]
@@ -128,63 +201,42 @@ public static class AfsprakenImporterenEndpoint
                          "Elke gebeurtenis noemt de import in haar metadata (import).")]
     [ProducesResponseType<Importuitkomst>(200)]
     [ProducesResponseType<Importuitkomst>(201)]
-    [Problemen(400, 401, 403, 404, 409, 413, 415)]
-    public static async Task<IResult> Post(string code, bool? proef, HttpContext http, IDocumentSession session, Klok klok)
+    [Problemen(400, 401, 403, 404, 409, 413, 415, 422)]
+    public static async Task<IResult> Post(string code, bool? proef, HttpContext http, Schrijver schrijver, Referentiecache referentiedata,
+        IQuerySession session, Klok klok)
     {
         if (!ArbeidsmarktregiosEndpoint.CodeFormaat().IsMatch(code))
             return Problemen.Ongeldig([new OngeldigeParameter("code", "ongeldig-formaat", "Een regiocode is AM gevolgd door twee cijfers.")]);
         var gebruiker = Gebruiker.Van(http.User);
-        if (!gebruiker.IsRegiopartijVan(code))
-            return Problemen.GeenToegang($"Alleen een regiopartij van {code} importeert daar afspraken (uw token noemt: {string.Join(", ", gebruiker.Regios)}).");
+        if (AfsprakenImporteren.Regio(code, gebruiker, null) is { } buitenRegio) return buitenRegio.AlsProbleem();
 
-        var kader = await Referentiekader.Laad(session, cancellation: http.RequestAborted);
-        if (!kader.Regios.ContainsKey(code)) return Problemen.NietGevonden($"Arbeidsmarktregio {code} bestaat niet.");
-        if (!kader.IsGeldigeRegio(code)) return Problemen.Probleem(409, "regio-opgeheven", $"Arbeidsmarktregio {code} is opgeheven: importeer in haar opvolger.");
+        var stand = await referentiedata.Actueel(http.RequestAborted);
+        if (AfsprakenImporteren.Regio(code, gebruiker, stand.Regios) is { } regioProbleem) return regioProbleem.AlsProbleem();
 
-        if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var mediatype)
-            || Formaat(mediatype.MediaType.ToString()) is not { } formaat)
+        if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var mediatype) || Formaat(mediatype.MediaType.ToString()) is not { } formaat)
             return Problemen.Probleem(415, "mediatype-niet-ondersteund", $"Stuur het importbestand als text/csv of als {Exportformaten.XlsxType}.");
-
         if (await Lees(http) is not { } inhoud)
             return Problemen.Probleem(413, "bestand-te-groot", $"Het bestand is groter dan {MaximaleGrootte / 1024 / 1024} MB: verdeel de afspraken over meer bestanden.");
 
         var (rijen, bestandsfouten) = Importbestand.Lees(inhoud, formaat);
-        if (bestandsfouten.Count > 0) return Problemen.Ongeldig(bestandsfouten, $"Het bestand bevat {bestandsfouten.Count} fout(en).");
+        if (bestandsfouten.Count > 0) return Problemen.Ongeldig(bestandsfouten, $"Het bestand bevat {bestandsfouten.Count} fout(en). Er is niets vastgelegd.");
 
-        var regels = rijen.Select(r => Importvertaling.Vertaal(r, code, kader.Varianten)).ToList();
-        var importId = Afsprakenimport.StreamId(code, AfsprakenImporteren.Vingerafdruk(regels));
-        if (await session.LoadAsync<Afsprakenimport>(importId, http.RequestAborted) is { } eerder)
-        {
+        var bestand = new Afsprakenbestand(code, formaat.ToString().ToLowerInvariant(),
+            rijen.Select(r => Importvertaling.Vertaal(r, code, stand.Varianten)).ToList());
+        if (await session.LoadAsync<Afsprakenimport>(bestand.ImportId, http.RequestAborted) is { } eerder)
             return Results.Ok(Importuitkomst.Van(eerder, eerder: true) with { Proef = proef == true });
-        }
 
-        var werkgevers = await LaadWerkgevers(session, regels, http.RequestAborted);
-        var plan = AfsprakenImporteren.Beoordeel(regels, kader, werkgevers, gebruiker, klok.GetUtcNow(), Guid.CreateVersion7);
-        if (plan.Fouten.Count > 0)
-        {
-            return Problemen.Ongeldig(plan.Fouten,
-                $"{plan.Fouten.Select(f => f.Name.Split(']')[0]).Distinct().Count()} regel(s) van het bestand bevatten samen {plan.Fouten.Count} fout(en). Er is niets vastgelegd.");
-        }
-
-        var formaatnaam = formaat.ToString().ToLowerInvariant();
-        var geimporteerd = new AfsprakenGeimporteerd(importId, code, plan.Vingerafdruk, formaatnaam,
-            plan.Afspraken.Select(a => new GeimporteerdeAfspraak(a.Regel.Regel, a.Regel.Kenmerk, a.Gebeurtenis.AfspraakId, a.Gebeurtenis.Werkgever.KvkNummer,
-                a.Gebeurtenis.Inhoud.Titel)).ToList(),
-            klok.GetUtcNow());
         if (proef == true)
         {
-            return Results.Ok(new Importuitkomst(true, false, importId, code, plan.Vingerafdruk, formaatnaam, null, geimporteerd.Afspraken.Count,
-                geimporteerd.Afspraken.Select(a => new Importafspraak(a.Regel, a.Kenmerk, null, a.KvkNummer, a.Titel)).ToList()));
+            var kader = new Referentiekader(stand.Regios, stand.Varianten, null);
+            var besluit = AfsprakenImporteren.Beslis(bestand, await AfsprakenImporteren.Werkgevers(session, bestand.Regels, http.RequestAborted), kader,
+                gebruiker, klok.GetUtcNow(), Guid.CreateVersion7);
+            return besluit.Weigering is { } weigering
+                ? weigering.AlsProbleem()
+                : Results.Ok(Importuitkomst.AlsProef(besluit.Gebeurtenissen.OfType<AfsprakenGeimporteerd>().Single()));
         }
 
-        session.SetHeader(AfsprakenImporteren.MetadataImport, importId.ToString());
-        var wijzigingen = plan.Afspraken.Select(a => Stroomwijziging.Nieuw<Samenwerkingsafspraak>(a.Gebeurtenis.AfspraakId, a.Gebeurtenis))
-            .Prepend(Stroomwijziging.Nieuw<Afsprakenimport>(importId, geimporteerd));
-        return await new Meerstroomschrijver(http, session).Schrijf(plan, null, versieVereist: false, null,
-            () => Task.FromResult<(Meerstroombesluit, long?)>((Meerstroombesluit.Met(wijzigingen), null)),
-            () => Task.FromResult<IResult>(new Aangemaakt(Importuitkomst.Van(Afsprakenimport.Evolueer(null, geimporteerd, 1), eerder: false),
-                $"/v1/arbeidsmarktregios/{code}/imports/{importId}")),
-            $"Geïmporteerd uit een bestand ({formaatnaam}) met {geimporteerd.Afspraken.Count} afspraak/afspraken");
+        return await AfsprakenImporteren.Uitvoeren(schrijver, HttpOpdracht.Context(http), bestand, klok).AlsResultaat();
     }
 
     private static Importformaat? Formaat(string mediatype) => mediatype.ToLowerInvariant() switch
@@ -206,24 +258,6 @@ public static class AfsprakenImporterenEndpoint
         }
 
         return buffer.ToArray();
-    }
-
-    /// <summary>Every employer the rows name, in one round trip.</summary>
-    private static async Task<IReadOnlyDictionary<string, Werkgever>> LaadWerkgevers(IQuerySession session, IEnumerable<Importregel> regels, CancellationToken cancellation)
-    {
-        var kvks = regels.Select(r => r.Verzoek.Werkgever).OfType<string>().Where(k => Werkgevers.Registreren.Formaten.KvkNummer().IsMatch(k)).Distinct().ToList();
-        if (kvks.Count == 0) return new Dictionary<string, Werkgever>();
-        var gevonden = await session.LoadManyAsync<Werkgever>(cancellation, kvks.Select(Werkgever.StreamId).ToArray());
-        return gevonden.ToDictionary(w => w.KvkNummer);
-    }
-
-    private sealed class Aangemaakt(Importuitkomst uitkomst, string locatie) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.Headers.Location = locatie;
-            return Results.Json(uitkomst, Json.Options, statusCode: StatusCodes.Status201Created).ExecuteAsync(httpContext);
-        }
     }
 }
 

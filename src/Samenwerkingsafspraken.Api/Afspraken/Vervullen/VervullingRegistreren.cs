@@ -1,12 +1,10 @@
 using FluentValidation;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Samenwerkingsafspraken.Infrastructure;
 using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Security;
 using Samenwerkingsafspraken.Infrastructure.Writing;
-using Wolverine;
 using Wolverine.Http;
 
 namespace Samenwerkingsafspraken.Afspraken.Vervullen;
@@ -58,6 +56,15 @@ public sealed class VervullingCorrectieValidator : VervullingRegels<VervullingCo
 
 public static class VervullingRegistreren
 {
+    public static Task<Schrijfuitkomst> Uitvoeren(Schrijver schrijver, Opdrachtcontext context, Guid id, VervullingVerzoek verzoek, Klok klok) =>
+        schrijver.WijzigAfspraak(context, id, verzoek, new VervullingValidator(), verzoek?.Versie,
+            (afspraak, door) => Beslis(afspraak, verzoek!, door, klok.Vandaag, klok.GetUtcNow()));
+
+    public static Task<Schrijfuitkomst> Corrigeren(Schrijver schrijver, Opdrachtcontext context, Guid id, string periode, VervullingCorrectieVerzoek verzoek,
+        Klok klok) =>
+        schrijver.WijzigAfspraak(context, id, verzoek, new VervullingCorrectieValidator(), verzoek?.Versie,
+            (afspraak, door) => Corrigeer(afspraak, periode, verzoek!, door, klok.GetUtcNow()), verzoek?.Reden);
+
     /// <summary>
     /// The filled places of a quarter, once per quarter, like results: by a party, for an agreement that is no longer a
     /// concept and states work; the quarter overlaps the term and has ended, so its figures are complete. Every line
@@ -182,9 +189,8 @@ public static class VervullingRegistrerenEndpoint
                          "werd aangeboden, telt mee. Het aantal aangeboden plaatsen wordt erbij vastgelegd.")]
     [ProducesResponseType<SamenwerkingsafspraakWeergave>(200)]
     [Problemen(400, 401, 403, 404, 409, 422, 428)]
-    public static Task<IResult> Post(Guid id, VervullingVerzoek verzoek, HttpContext http, IDocumentSession session, IMessageBus bus, Klok klok) =>
-        new Schrijver(http, session, bus).WijzigAfspraak(id, verzoek, new VervullingValidator(), verzoek?.Versie,
-            afspraak => VervullingRegistreren.Beslis(afspraak, verzoek!, Gebruiker.Van(http.User), klok.Vandaag, klok.GetUtcNow()));
+    public static Task<IResult> Post(Guid id, VervullingVerzoek verzoek, HttpContext http, Schrijver schrijver, Klok klok) =>
+        VervullingRegistreren.Uitvoeren(schrijver, HttpOpdracht.Context(http), id, verzoek, klok).AlsResultaat();
 
     [Authorize(Roles = $"{Rollen.Werkgever},{Rollen.Regiopartij}")]
     [WolverinePost("/v1/samenwerkingsafspraken/{id}/vervullingen/{periode}/correcties", OperationId = "vervullingCorrigeren")]
@@ -193,8 +199,6 @@ public static class VervullingRegistrerenEndpoint
                          "en de oorspronkelijke registratie blijft in de historie.")]
     [ProducesResponseType<SamenwerkingsafspraakWeergave>(200)]
     [Problemen(400, 401, 403, 404, 409, 422, 428)]
-    public static Task<IResult> Corrigeer(Guid id, string periode, VervullingCorrectieVerzoek verzoek, HttpContext http, IDocumentSession session,
-        IMessageBus bus, Klok klok) =>
-        new Schrijver(http, session, bus).WijzigAfspraak(id, verzoek, new VervullingCorrectieValidator(), verzoek?.Versie,
-            afspraak => VervullingRegistreren.Corrigeer(afspraak, periode, verzoek!, Gebruiker.Van(http.User), klok.GetUtcNow()), verzoek?.Reden);
+    public static Task<IResult> Corrigeer(Guid id, string periode, VervullingCorrectieVerzoek verzoek, HttpContext http, Schrijver schrijver, Klok klok) =>
+        VervullingRegistreren.Corrigeren(schrijver, HttpOpdracht.Context(http), id, periode, verzoek, klok).AlsResultaat();
 }

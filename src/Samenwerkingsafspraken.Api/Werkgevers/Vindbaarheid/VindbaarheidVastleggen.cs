@@ -1,5 +1,4 @@
 using FluentValidation;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Samenwerkingsafspraken.Infrastructure;
 using Samenwerkingsafspraken.Infrastructure.Http;
@@ -7,7 +6,6 @@ using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Security;
 using Samenwerkingsafspraken.Infrastructure.Writing;
 using Samenwerkingsafspraken.Werkgevers.Wijzigen;
-using Wolverine;
 using Wolverine.Http;
 
 namespace Samenwerkingsafspraken.Werkgevers.Vindbaarheid;
@@ -26,6 +24,17 @@ public sealed class VindbaarheidValidator : Invoerregels<VindbaarheidVerzoek>
 
 public static class VindbaarheidVastleggen
 {
+    public static Task<Schrijfuitkomst> Uitvoeren(Schrijver schrijver, Opdrachtcontext context, string kvkNummer, VindbaarheidVerzoek verzoek, Klok klok) =>
+        schrijver.Wijzig(context, new Wijzigopdracht<Werkgever, VindbaarheidVerzoek>(Werkgever.StreamId(kvkNummer), verzoek)
+        {
+            VersieInBody = verzoek?.Versie,
+            Validator = _ => new VindbaarheidValidator(),
+            Beslis = (werkgever, gegevens) => Task.FromResult(Beslis(werkgever, verzoek!, gegevens.Gebruiker, klok.GetUtcNow())),
+            Antwoord = WerkgeverWeergave.Van,
+            NietGevonden = $"Er is geen werkgever met KvK-nummer {kvkNummer}.",
+            Reden = verzoek?.Reden,
+        });
+
     /// <summary>
     /// Only the employer itself decides whether its agreements can be found by other regions: not a region, not the
     /// beheerder. A consent can always be withdrawn, also after deregistration; a new one needs an active employer.
@@ -62,13 +71,9 @@ public static class VindbaarheidVastleggenEndpoint
                          "historie. Met de versie van de werkgever (If-Match of versie).")]
     [ProducesResponseType<WerkgeverWeergave>(200)]
     [Problemen(400, 401, 403, 404, 409, 422, 428)]
-    public static async Task<IResult> Post(string kvkNummer, VindbaarheidVerzoek verzoek, HttpContext http, IDocumentSession session, IMessageBus bus,
-        Klok klok)
+    public static async Task<IResult> Post(string kvkNummer, VindbaarheidVerzoek verzoek, HttpContext http, Schrijver schrijver, Klok klok)
     {
         if (Werkgeverregels.Kvkfout(kvkNummer) is { } fout) return fout;
-        return await new Schrijver(http, session, bus).Wijzig<Werkgever, VindbaarheidVerzoek>(Werkgever.StreamId(kvkNummer), verzoek,
-            new VindbaarheidValidator(), verzoek?.Versie,
-            werkgever => Task.FromResult(VindbaarheidVastleggen.Beslis(werkgever, verzoek!, Gebruiker.Van(http.User), klok.GetUtcNow())),
-            WerkgeverWeergave.Van, $"Er is geen werkgever met KvK-nummer {kvkNummer}.", verzoek?.Reden);
+        return await VindbaarheidVastleggen.Uitvoeren(schrijver, HttpOpdracht.Context(http), kvkNummer, verzoek, klok).AlsResultaat();
     }
 }
