@@ -1,0 +1,13 @@
+using Marten;
+using Samenwerkingsafspraken.Infrastructure.Web;
+
+namespace Samenwerkingsafspraken.Varianten.Opvragen;
+
+/// <summary>The national standard set of work arrangements, phased-out variants included: public, as in the API.</summary>
+[Paginatoegang("variantencatalogusPagina", "openbaar", Openbaar = true)]
+public sealed class CatalogusModel(IQuerySession session) : Webpagina
+{
+    public VariantLijst Lijst { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellation) => Lijst = await VariantenOpvragenEndpoint.Lijst(session, true, cancellation);
+}
