@@ -140,6 +140,21 @@ public sealed class Afspraken_importeren
     }
 
     [Fact]
+    public void een_excelbestand_dat_uitgepakt_te_groot_wordt_is_een_fout_in_het_bestand_geen_uitzondering()
+    {
+        using var werkboek = new ClosedXML.Excel.XLWorkbook();
+        var blad = werkboek.AddWorksheet("Afspraken");
+        blad.Cell(1, 1).Value = "kenmerk";
+        var lang = new string('x', 30_000);
+        for (var r = 2; r <= 2_400; r++) blad.Cell(r, 1).Value = lang + r;
+        using var stroom = new MemoryStream();
+        werkboek.SaveAs(stroom);
+        stroom.Length.ShouldBeLessThan(2 * 1024 * 1024, "klein genoeg voor de grens van het verzoek");
+
+        Importbestand.Lees(stroom.ToArray(), Importformaat.Xlsx).Fouten.ShouldHaveSingleItem().Code.ShouldBe("ongeldig-formaat");
+    }
+
+    [Fact]
     public void een_bestand_zonder_de_verplichte_kolommen_of_met_onbekende_wordt_als_geheel_geweigerd()
     {
         var (_, fouten) = Importbestand.Lees(Encoding.UTF8.GetBytes("kenmerk;titel;Werkgever;werkgever;kleur\r\nA;B;C;D;E"), Importformaat.Csv);

@@ -37,6 +37,7 @@ public static class Importbestand
 {
     public const int MaximaalAantalRijen = 500;
     public const int MaximaleCeltekst = 8_000;
+    public const long MaximaleTekstPerDeel = 64L * 1024 * 1024;
 
     public static (IReadOnlyList<Importrij> Rijen, IReadOnlyList<OngeldigeParameter> Fouten) Lees(byte[] inhoud, Importformaat formaat)
     {
@@ -142,7 +143,8 @@ public static class Importbestand
     private static (IReadOnlyList<string>, IReadOnlyList<(int, IReadOnlyList<Importcel>)>) LeesXlsx(byte[] inhoud)
     {
         using var stroom = new MemoryStream(inhoud, writable: false);
-        using var document = SpreadsheetDocument.Open(stroom, false);
+        // A few megabytes of zip can inflate to gigabytes of XML: no part may grow beyond what 500 rows could need.
+        using var document = SpreadsheetDocument.Open(stroom, false, new OpenSettings { MaxCharactersInPart = MaximaleTekstPerDeel });
         var werkboek = document.WorkbookPart ?? throw new InvalidDataException("Geen werkboek.");
         var eerste = werkboek.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new InvalidDataException("Geen werkblad.");
         var blad = (WorksheetPart)werkboek.GetPartById(eerste.Id!.Value!);
