@@ -29,6 +29,16 @@ public sealed class Doelstellingenrij
     public string? DuurzamePlaatsingenPerJaar { get; set; }
 }
 
+/// <summary>A line of werkaanbod: the work the employer offers, whose filled places are recorded per quarter.</summary>
+public sealed class Werkaanbodrij
+{
+    public string? Sector { get; set; }
+    public string? Functie { get; set; }
+    public string? VariantCode { get; set; }
+    public string? AantalPlaatsen { get; set; }
+    public string? Vanaf { get; set; }
+}
+
 public sealed class Looptijdrij
 {
     public string? Startdatum { get; set; }
@@ -53,6 +63,7 @@ public sealed class Afspraakformulier
 
     public Doelstellingenrij Doelstellingen { get; set; } = new();
     public Looptijdrij Looptijd { get; set; } = new();
+    public List<Werkaanbodrij> Werkaanbod { get; set; } = [];
 
     /// <summary>The variant chosen to add as a werkafspraak (not part of the agreement).</summary>
     public string? NieuweVariant { get; set; }
@@ -82,6 +93,11 @@ public sealed class Afspraakformulier
             DuurzamePlaatsingenPerJaar = inhoud.Doelstellingen.DuurzamePlaatsingenPerJaar.ToString(CultureInfo.InvariantCulture),
         },
         Looptijd = new Looptijdrij { Startdatum = Invoer.Datumtekst(inhoud.Looptijd.Startdatum), Einddatum = Invoer.Datumtekst(inhoud.Looptijd.Einddatum) },
+        Werkaanbod = inhoud.Werkaanbod.Select(w => new Werkaanbodrij
+        {
+            Sector = w.Sector, Functie = w.Functie, VariantCode = w.VariantCode,
+            AantalPlaatsen = w.AantalPlaatsen.ToString(CultureInfo.InvariantCulture), Vanaf = Invoer.Datumtekst(w.Vanaf),
+        }).ToList(),
     };
 
     /// <summary>
@@ -98,6 +114,12 @@ public sealed class Afspraakformulier
                 return true;
             case { } a when a.StartsWith("regiopartij-verwijderen-", StringComparison.Ordinal):
                 if (int.TryParse(a["regiopartij-verwijderen-".Length..], out var r) && r >= 0 && r < Regiopartijen.Count) Regiopartijen.RemoveAt(r);
+                return true;
+            case "werkaanbod-toevoegen":
+                Werkaanbod.Add(new Werkaanbodrij());
+                return true;
+            case { } a when a.StartsWith("werkaanbod-verwijderen-", StringComparison.Ordinal):
+                if (int.TryParse(a["werkaanbod-verwijderen-".Length..], out var o) && o >= 0 && o < Werkaanbod.Count) Werkaanbod.RemoveAt(o);
                 return true;
             case "werkafspraak-toevoegen":
                 if (NieuweVariant is null || !varianten.TryGetValue(NieuweVariant, out var variant) || !variant.IsActief)
@@ -150,7 +172,10 @@ public sealed class Afspraakformulier
             new DoelstellingenVerzoek(
                 invoer.GeheelGetal("doelstellingen.plaatsingenPerJaar", Doelstellingen.PlaatsingenPerJaar, "Plaatsingen per jaar"),
                 invoer.GeheelGetal("doelstellingen.duurzamePlaatsingenPerJaar", Doelstellingen.DuurzamePlaatsingenPerJaar, "Duurzame plaatsingen per jaar")),
-            new LooptijdVerzoek(invoer.Datum("looptijd.startdatum", Looptijd.Startdatum, "Startdatum"), invoer.Datum("looptijd.einddatum", Looptijd.Einddatum, "Einddatum")));
+            new LooptijdVerzoek(invoer.Datum("looptijd.startdatum", Looptijd.Startdatum, "Startdatum"), invoer.Datum("looptijd.einddatum", Looptijd.Einddatum, "Einddatum")),
+            Werkaanbod.Select((w, i) => new WerkaanbodVerzoek(Leeg(w.Sector), Leeg(w.Functie), Leeg(w.VariantCode),
+                invoer.GeheelGetal($"werkaanbod[{i}].aantalPlaatsen", w.AantalPlaatsen, "Aantal plaatsen"),
+                invoer.Datum($"werkaanbod[{i}].vanaf", w.Vanaf, "Vanaf"))).ToList());
         return (inhoud, invoer.Fouten);
     }
 
@@ -191,6 +216,16 @@ public sealed class Afspraakformulier
         yield return new Veld("looptijd", "Looptijd");
         yield return new Veld("looptijd.startdatum", "Startdatum", "Vul de startdatum in.");
         yield return new Veld("looptijd.einddatum", "Einddatum", "Vul de einddatum in.");
+        yield return new Veld("werkaanbod", "Werkaanbod");
+        for (var i = 0; i < Werkaanbod.Count; i++)
+        {
+            yield return new Veld($"werkaanbod[{i}]", $"Werkaanbod {i + 1}");
+            yield return new Veld($"werkaanbod[{i}].sector", "Sector", "Kies de sector van het werk.");
+            yield return new Veld($"werkaanbod[{i}].functie", "Functie");
+            yield return new Veld($"werkaanbod[{i}].variantCode", "Via werkafspraak");
+            yield return new Veld($"werkaanbod[{i}].aantalPlaatsen", "Aantal plaatsen", "Vul het aantal plaatsen in.");
+            yield return new Veld($"werkaanbod[{i}].vanaf", "Vanaf", "Vul in vanaf wanneer het werk er is.");
+        }
     }
 
     /// <summary>The whole form as hidden fields: carried through a step that only shows (the differences before saving).</summary>
@@ -222,7 +257,18 @@ public sealed class Afspraakformulier
         yield return ("doelstellingen.duurzamePlaatsingenPerJaar", Doelstellingen.DuurzamePlaatsingenPerJaar);
         yield return ("looptijd.startdatum", Looptijd.Startdatum);
         yield return ("looptijd.einddatum", Looptijd.Einddatum);
+        for (var i = 0; i < Werkaanbod.Count; i++)
+        {
+            var w = Werkaanbod[i];
+            yield return ($"werkaanbod[{i}].sector", w.Sector);
+            yield return ($"werkaanbod[{i}].functie", w.Functie);
+            yield return ($"werkaanbod[{i}].variantCode", w.VariantCode);
+            yield return ($"werkaanbod[{i}].aantalPlaatsen", w.AantalPlaatsen);
+            yield return ($"werkaanbod[{i}].vanaf", w.Vanaf);
+        }
     }
+
+    public static IReadOnlyList<Optie> Sectoropties { get; } = Werkgevers.Sectoren.Alle.Select(s => new Optie(s.Code, s.Naam)).ToList();
 
     public static IReadOnlyList<Optie> Partijsoorten { get; } =
         Enum.GetValues<Partijsoort>().Select(s => new Optie(Tekst.Sleutel(s), Eerste(Tekst.Partijsoort(s)))).ToList();
@@ -251,7 +297,8 @@ public sealed class Afspraakformulier
         IReadOnlyList<string>? Doelgroepen,
         IReadOnlyList<string>? Beroepen,
         DoelstellingenVerzoek? Doelstellingen,
-        LooptijdVerzoek? Looptijd) : IAfspraakinhoudVerzoek;
+        LooptijdVerzoek? Looptijd,
+        IReadOnlyList<WerkaanbodVerzoek>? Werkaanbod) : IAfspraakinhoudVerzoek;
 }
 
 /// <summary>What the content fields' partial view shows: the form, its problems, and the catalogue its werkafspraken come from.</summary>

@@ -34,7 +34,7 @@ public sealed class ApiFixture : IAsyncLifetime
     }
 
     public static async Task<IAlbaHost> StartHost(string connectionString, TimeProvider tijd, LocalIssuer uitgever,
-        IDictionary<string, string>? instellingen = null)
+        IDictionary<string, string>? instellingen = null, Action<IServiceCollection>? diensten = null)
     {
         JasperFxEnvironment.AutoStartHost = true;
         return await AlbaHost.For<Program>(builder =>
@@ -49,6 +49,7 @@ public sealed class ApiFixture : IAsyncLifetime
                 services.AddSingleton(new Klok(tijd));
                 services.RunWolverineInSoloMode();
                 services.DisableAllExternalWolverineTransports();
+                diensten?.Invoke(services);
             });
         });
     }

@@ -85,7 +85,7 @@ public sealed class OpstellenModel(IQuerySession session, NpgsqlDataSource datab
 
         var (inhoud, eigenFouten) = Invoer.NaarVerzoek(Varianten);
         var verzoek = new AfspraakOpstellenVerzoek(GekozenWerkgever.KvkNummer, Regio.Code, inhoud.Titel, inhoud.WerkgeverContactrol, inhoud.Regiopartijen,
-            inhoud.Werkafspraken, inhoud.Doelgroepen, inhoud.Beroepen, inhoud.Doelstellingen, inhoud.Looptijd);
+            inhoud.Werkafspraken, inhoud.Doelgroepen, inhoud.Beroepen, inhoud.Doelstellingen, inhoud.Looptijd, inhoud.Werkaanbod);
         var uitkomst = await AfspraakOpstellen.Uitvoeren(schrijver, Opdracht("POST /v1/samenwerkingsafspraken"), verzoek, klok);
         return uitkomst switch
         {

@@ -61,7 +61,7 @@ public sealed class WijzigenModel(IQuerySession session, Schrijver schrijver, Kl
 
         var (inhoud, eigenFouten) = Invoer.NaarVerzoek(Varianten);
         var verzoek = new WijzigingVerzoek(Reden, inhoud.Titel, inhoud.WerkgeverContactrol, inhoud.Regiopartijen, inhoud.Werkafspraken, inhoud.Doelgroepen,
-            inhoud.Beroepen, inhoud.Doelstellingen, inhoud.Looptijd, null);
+            inhoud.Beroepen, inhoud.Doelstellingen, inhoud.Looptijd, null, inhoud.Werkaanbod);
 
         if (Actie == "opslaan")
         {
