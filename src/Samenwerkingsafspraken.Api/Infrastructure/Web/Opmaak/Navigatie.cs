@@ -26,6 +26,8 @@ public static class Navigatie
             }
         }
 
+        if (gebruiker.IsRegiopartij || gebruiker.IsAuditor) items.Add(new("Wat werkt", "/wat-werkt"));
+        items.Add(new("Werkaanbod", "/werkaanbod"));
         if (gebruiker.IsAuditor)
         {
             items.Add(new("Regio's", "/regios"));
