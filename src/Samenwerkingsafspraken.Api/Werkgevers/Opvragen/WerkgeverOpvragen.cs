@@ -20,23 +20,32 @@ public static class WerkgeverOpvragenEndpoint
     [Problemen(400, 401, 403, 404)]
     public static async Task<IResult> Get(string kvkNummer, HttpContext http, IQuerySession session, Klok klok, CancellationToken cancellation)
     {
+        var werkgever = await Lees(kvkNummer, Gebruiker.Van(http.User), session, klok, cancellation);
+        if (werkgever.IsProbleem) return werkgever.Probleem;
+        http.Response.Headers.ETag = Infrastructure.Writing.ETag.Van(werkgever.Waarde.Versie);
+        return Results.Ok(werkgever.Waarde);
+    }
+
+    /// <summary>The checks and the lookup, shared with the employer's page: the regions of its vestigingen as their gemeenten lie today.</summary>
+    public static async Task<Opvraging<WerkgeverWeergave>> Lees(string kvkNummer, Gebruiker gebruiker, IQuerySession session, Klok klok,
+        CancellationToken cancellation)
+    {
         if (!Formaten.KvkNummer().IsMatch(kvkNummer))
         {
-            return Problemen.Ongeldig([new OngeldigeParameter("kvkNummer", "ongeldig-formaat", "Een KvK-nummer bestaat uit precies 8 cijfers.")]);
+            return Opvraging<WerkgeverWeergave>.Geweigerd(
+                Problemen.Ongeldig([new OngeldigeParameter("kvkNummer", "ongeldig-formaat", "Een KvK-nummer bestaat uit precies 8 cijfers.")]));
         }
 
-        var gebruiker = Gebruiker.Van(http.User);
         if (gebruiker.IsWerkgever && !gebruiker.IsWerkgeverVan(kvkNummer))
         {
-            return Problemen.GeenToegang("Een werkgever ziet alleen zijn eigen gegevens.");
+            return Opvraging<WerkgeverWeergave>.Geweigerd(Problemen.GeenToegang("Een werkgever ziet alleen zijn eigen gegevens."));
         }
 
         var werkgever = await session.LoadAsync<Werkgever>(Werkgever.StreamId(kvkNummer), cancellation);
-        if (werkgever is null) return Problemen.NietGevonden($"Er is geen werkgever met KvK-nummer {kvkNummer}.");
+        if (werkgever is null) return Opvraging<WerkgeverWeergave>.Geweigerd(Problemen.NietGevonden($"Er is geen werkgever met KvK-nummer {kvkNummer}."));
 
-        http.Response.Headers.ETag = Infrastructure.Writing.ETag.Van(werkgever.Version);
         var gemeenten = await Vestigingskader.Laad(session, werkgever.Vestigingen.Select(v => v.Gemeente), klok.Vandaag, cancellation);
-        return Results.Ok(WerkgeverWeergave.Van(werkgever).MetRegiosOp(gemeenten.Datum, gemeenten.Gemeenten));
+        return WerkgeverWeergave.Van(werkgever).MetRegiosOp(gemeenten.Datum, gemeenten.Gemeenten);
     }
 }
 
