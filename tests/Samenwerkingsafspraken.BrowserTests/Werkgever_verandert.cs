@@ -58,4 +58,40 @@ public sealed class Werkgever_verandert(Browseromgeving omgeving, ITestOutputHel
         await Open($"/werkgevers/{Infrastructuur.Gegevens.Bouwbedrijf}");
         (await Tekst()).ShouldContain("Geregistreerd als Bouwbedrijf Noord B.V.");
     }
+
+    [Fact]
+    public async Task een_regiopartij_registreert_een_werkgever_en_ziet_eerst_dat_de_naam_lijkt_op_een_geregistreerde()
+    {
+        await AangemeldAls("Gemeente Utrecht");
+        await Pagina.GetByRole(AriaRole.Link, new() { Name = "Register AM13", Exact = true }).ClickAsync();
+        await Pagina.GetByRole(AriaRole.Link, new() { Name = "Een werkgever registreren" }).ClickAsync();
+        await Toegankelijk();
+
+        // Every missing field is said beside it, at once.
+        await Pagina.GetByRole(AriaRole.Button, new() { Name = "Registreren" }).ClickAsync();
+        await Toegankelijk();
+        (await Pagina.TitleAsync()).ShouldStartWith("Fout: ");
+        (await Tekst("#veld-kvkNummer-fout")).ShouldContain("Vul het KvK-nummer in.");
+        (await Tekst("#veld-naam-fout")).ShouldContain("Vul de naam in.");
+
+        await Pagina.GetByLabel("KvK-nummer").FillAsync("88990011");
+        await Pagina.GetByLabel("Naam", new() { Exact = true }).FillAsync("Bouwbedrijf Noord BV");
+        await Pagina.GetByLabel("Sector").SelectOptionAsync("bouw");
+        await Pagina.GetByLabel("Vestigingsnummer").FillAsync("000088990011");
+        await Pagina.GetByLabel("Gemeente van de vestiging").FillAsync("GM0344");
+        await Pagina.GetByRole(AriaRole.Button, new() { Name = "Registreren" }).ClickAsync();
+        await Toegankelijk();
+        var vraag = await Tekst("#lijkt-op");
+        vraag.ShouldContain("Staat deze werkgever er al in?");
+        vraag.ShouldContain("Bouwbedrijf Noord B.V.");
+        await Schermafbeelding("regiopartij-werkgever-lijkt-op");
+
+        await Pagina.GetByRole(AriaRole.Button, new() { Name = "Toch registreren" }).ClickAsync();
+        await Toegankelijk();
+        new Uri(Pagina.Url).AbsolutePath.ShouldBe("/werkgevers/88990011");
+        var werkgever = await Tekst();
+        werkgever.ShouldContain("De werkgever is geregistreerd.");
+        werkgever.ShouldContain("GM0344");
+        werkgever.ShouldContain("AM13");
+    }
 }
