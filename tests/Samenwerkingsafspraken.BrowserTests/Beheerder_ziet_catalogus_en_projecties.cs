@@ -4,6 +4,7 @@ using Xunit.Abstractions;
 
 namespace Samenwerkingsafspraken.BrowserTests;
 
+[Collection(BrowserCollectie.Naam)]
 public sealed class Beheerder_ziet_catalogus_en_projecties(Browseromgeving omgeving, ITestOutputHelper uitvoer) : BrowserTest(omgeving, uitvoer)
 {
     [Fact]
