@@ -30,7 +30,7 @@ public sealed class Doelstellingenrij
 }
 
 /// <summary>A line of werkaanbod: the work the employer offers, whose filled places are recorded per quarter.</summary>
-public sealed class Werkaanbodrij
+public sealed class Werkaanbodinvoer
 {
     public string? Sector { get; set; }
     public string? Functie { get; set; }
@@ -63,7 +63,7 @@ public sealed class Afspraakformulier
 
     public Doelstellingenrij Doelstellingen { get; set; } = new();
     public Looptijdrij Looptijd { get; set; } = new();
-    public List<Werkaanbodrij> Werkaanbod { get; set; } = [];
+    public List<Werkaanbodinvoer> Werkaanbod { get; set; } = [];
 
     /// <summary>The variant chosen to add as a werkafspraak (not part of the agreement).</summary>
     public string? NieuweVariant { get; set; }
@@ -93,7 +93,7 @@ public sealed class Afspraakformulier
             DuurzamePlaatsingenPerJaar = inhoud.Doelstellingen.DuurzamePlaatsingenPerJaar.ToString(CultureInfo.InvariantCulture),
         },
         Looptijd = new Looptijdrij { Startdatum = Invoer.Datumtekst(inhoud.Looptijd.Startdatum), Einddatum = Invoer.Datumtekst(inhoud.Looptijd.Einddatum) },
-        Werkaanbod = inhoud.Werkaanbod.Select(w => new Werkaanbodrij
+        Werkaanbod = inhoud.Werkaanbod.Select(w => new Werkaanbodinvoer
         {
             Sector = w.Sector, Functie = w.Functie, VariantCode = w.VariantCode,
             AantalPlaatsen = w.AantalPlaatsen.ToString(CultureInfo.InvariantCulture), Vanaf = Invoer.Datumtekst(w.Vanaf),
@@ -116,7 +116,7 @@ public sealed class Afspraakformulier
                 if (int.TryParse(a["regiopartij-verwijderen-".Length..], out var r) && r >= 0 && r < Regiopartijen.Count) Regiopartijen.RemoveAt(r);
                 return true;
             case "werkaanbod-toevoegen":
-                Werkaanbod.Add(new Werkaanbodrij());
+                Werkaanbod.Add(new Werkaanbodinvoer());
                 return true;
             case { } a when a.StartsWith("werkaanbod-verwijderen-", StringComparison.Ordinal):
                 if (int.TryParse(a["werkaanbod-verwijderen-".Length..], out var o) && o >= 0 && o < Werkaanbod.Count) Werkaanbod.RemoveAt(o);

@@ -61,6 +61,9 @@ public sealed class Voorbeeldgenerator(IServiceProvider services, ILogger<Voorbe
     /// <summary>What the last run on this node made (for the start page after its button).</summary>
     public Voorbeeldverslag? LaatsteVerslag { get; private set; }
 
+    /// <summary>Why the last run on this node failed, if it did (the start page runs it in the background and says so).</summary>
+    public string? LaatsteFout { get; private set; }
+
     public bool Bezig => EenTegelijk.CurrentCount == 0;
 
     public async Task<Voorbeeldverslag> Maak(DateOnly tot, int aantal = Voorbeeldplanner.StandaardAantal, Action<string>? voortgang = null,
@@ -94,7 +97,13 @@ public sealed class Voorbeeldgenerator(IServiceProvider services, ILogger<Voorbe
             var verslag = await Verslag(store, klokje.Elapsed, cancellation);
             logger.LogInformation("Demo data made: {Verslag}", verslag);
             LaatsteVerslag = verslag;
+            LaatsteFout = null;
             return verslag;
+        }
+        catch (Exception e) when (e is not RegisterNietLeeg and not OperationCanceledException)
+        {
+            LaatsteFout = e.Message;
+            throw;
         }
         finally
         {
