@@ -4,6 +4,7 @@ using Xunit.Abstractions;
 
 namespace Samenwerkingsafspraken.BrowserTests;
 
+[Collection(BrowserCollectie.Naam)]
 public sealed class Iedereen_zoekt_een_gemeente(Browseromgeving omgeving, ITestOutputHelper uitvoer) : BrowserTest(omgeving, uitvoer)
 {
     [Fact]

@@ -5,6 +5,7 @@ using Xunit.Abstractions;
 
 namespace Samenwerkingsafspraken.BrowserTests;
 
+[Collection(BrowserCollectie.Naam)]
 public sealed class Regiopartij_importeert_afspraken(Browseromgeving omgeving, ITestOutputHelper uitvoer) : BrowserTest(omgeving, uitvoer)
 {
     private const string Logistiek = "66778899";

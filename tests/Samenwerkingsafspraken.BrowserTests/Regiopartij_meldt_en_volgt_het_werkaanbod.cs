@@ -4,6 +4,7 @@ using Xunit.Abstractions;
 
 namespace Samenwerkingsafspraken.BrowserTests;
 
+[Collection(BrowserCollectie.Naam)]
 public sealed class Regiopartij_meldt_en_volgt_het_werkaanbod(Browseromgeving omgeving, ITestOutputHelper uitvoer) : BrowserTest(omgeving, uitvoer)
 {
     private const string Schoonmaak = "55667788";

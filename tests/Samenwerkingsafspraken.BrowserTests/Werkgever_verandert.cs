@@ -4,6 +4,7 @@ using Xunit.Abstractions;
 
 namespace Samenwerkingsafspraken.BrowserTests;
 
+[Collection(BrowserCollectie.Naam)]
 public sealed class Werkgever_verandert(Browseromgeving omgeving, ITestOutputHelper uitvoer) : BrowserTest(omgeving, uitvoer)
 {
     private const string Facilitair = "77889900";
