@@ -5,8 +5,8 @@ using Xunit.Abstractions;
 
 namespace Samenwerkingsafspraken.BrowserTests;
 
-[Collection(BrowserCollectie.Naam)]
-public sealed class Regiopartij_importeert_afspraken(Browseromgeving omgeving, ITestOutputHelper uitvoer) : BrowserTest(omgeving, uitvoer)
+[Collection(RegisterCollectie.Naam)]
+public sealed class Regiopartij_importeert_afspraken(Registeromgeving omgeving, ITestOutputHelper uitvoer) : BrowserTest(omgeving, uitvoer)
 {
     private const string Logistiek = "66778899";
 

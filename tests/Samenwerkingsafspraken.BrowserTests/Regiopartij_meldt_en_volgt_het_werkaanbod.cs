@@ -4,8 +4,8 @@ using Xunit.Abstractions;
 
 namespace Samenwerkingsafspraken.BrowserTests;
 
-[Collection(BrowserCollectie.Naam)]
-public sealed class Regiopartij_meldt_en_volgt_het_werkaanbod(Browseromgeving omgeving, ITestOutputHelper uitvoer) : BrowserTest(omgeving, uitvoer)
+[Collection(RegisterCollectie.Naam)]
+public sealed class Regiopartij_meldt_en_volgt_het_werkaanbod(Registeromgeving omgeving, ITestOutputHelper uitvoer) : BrowserTest(omgeving, uitvoer)
 {
     private const string Schoonmaak = "55667788";
 

@@ -4,8 +4,8 @@ using Xunit.Abstractions;
 
 namespace Samenwerkingsafspraken.BrowserTests;
 
-[Collection(BrowserCollectie.Naam)]
-public sealed class Regiopartij_zoekt_wat_werkt(Browseromgeving omgeving, ITestOutputHelper uitvoer) : BrowserTest(omgeving, uitvoer)
+[Collection(RegisterCollectie.Naam)]
+public sealed class Regiopartij_zoekt_wat_werkt(Registeromgeving omgeving, ITestOutputHelper uitvoer) : BrowserTest(omgeving, uitvoer)
 {
     [Fact]
     public async Task een_andere_regio_vindt_een_bewezen_afspraak_pas_als_de_werkgever_toestemming_gaf_met_resultaten_en_bewijs()

@@ -4,8 +4,8 @@ using Xunit.Abstractions;
 
 namespace Samenwerkingsafspraken.BrowserTests;
 
-[Collection(BrowserCollectie.Naam)]
-public sealed class Werkgever_verandert(Browseromgeving omgeving, ITestOutputHelper uitvoer) : BrowserTest(omgeving, uitvoer)
+[Collection(RegisterCollectie.Naam)]
+public sealed class Werkgever_verandert(Registeromgeving omgeving, ITestOutputHelper uitvoer) : BrowserTest(omgeving, uitvoer)
 {
     private const string Facilitair = "77889900";
 

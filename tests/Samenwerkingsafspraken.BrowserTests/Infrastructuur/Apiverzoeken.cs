@@ -70,3 +70,19 @@ public sealed class Apiverzoeken(Browseromgeving omgeving)
         return JsonNode.Parse(tekst);
     }
 }
+
+/// <summary>
+/// The journeys of the national search, the werkaanbod, the import and changing employers, on a database and host of
+/// their own: what they add (a consent, agreements in Utrecht, imported agreements, employers) would change what the
+/// reading journeys count.
+/// </summary>
+public sealed class Registeromgeving : Browseromgeving
+{
+    protected override string Databasenaam => "samenwerkingsafspraken_register";
+}
+
+[CollectionDefinition(Naam, DisableParallelization = true)]
+public sealed class RegisterCollectie : ICollectionFixture<Registeromgeving>
+{
+    public const string Naam = "register";
+}
