@@ -58,7 +58,7 @@ public sealed class Formulieren_van_opstellen_tot_hergebruik(Formulieromgeving o
         var adres = new Uri(Pagina.Url).AbsolutePath;
         (await Tekst()).ShouldContain("De afspraak is opgesteld als concept.");
         (await Tekst()).ShouldContain("Een jobcoach van de zorggroep zelf.");
-        (await Tekst()).ShouldContain("4 plaatsen in Zorg en welzijn (Helpende) vanaf 1-3-2025");
+        (await Tekst()).ShouldContain("4 plaatsen in Zorg en welzijn (Helpende) vanaf 1 maart 2025");
 
         await Ondertekend("Gemeente Groningen", adres, alleen: true);
         await Ondertekend("Zorggroep Oost", adres, alleen: false);
@@ -174,6 +174,53 @@ public sealed class Formulieren_van_opstellen_tot_hergebruik(Formulieromgeving o
         await Knop("Evaluatie vastleggen");
         await Pagina.WaitForURLAsync(url => url.Contains("melding=geevalueerd"));
         (await Tekst()).ShouldContain("De jobcoach op de winkelvloer maakte het verschil.");
+    }
+
+    [Fact]
+    public async Task een_wijziging_toont_eerst_het_verschil_verlengen_weigert_een_vroegere_datum_en_beeindigen_sluit_de_afspraak()
+    {
+        Zet(2026, 3, 2);
+        await AangemeldAls("Gemeente Groningen");
+        var zorg = $"/afspraken/{Gegevens.ZorgGroningen}";
+        await Open($"{zorg}/wijzigen");
+        await Veld("titel").FillAsync("Zorgbanen in Groningen en Haren");
+        await Veld("werkafspraken[0].parameters[aantalPlaatsen]").FillAsync("6");
+        await Veld("reden").FillAsync("Meer plaatsen na de uitbreiding van de zorggroep.");
+        await Knop("Bekijk de wijziging");
+        await Toegankelijk();
+        var verschil = await Tekst();
+        verschil.ShouldContain("Titel: van");
+        verschil.ShouldContain("Zorgbanen in Groningen en Haren");
+        verschil.ShouldContain("van 4 naar 6");
+        (await Pagina.TitleAsync()).ShouldStartWith("Wijziging controleren");
+        await Schermafbeelding("formulier-wijziging", volledigePagina: true);
+        await Knop("Wijziging opslaan");
+        await Pagina.WaitForURLAsync(url => url.Contains("melding=gewijzigd"));
+        await Toegankelijk();
+        (await Pagina.InnerTextAsync("h1")).ShouldBe("Zorgbanen in Groningen en Haren");
+
+        var supermarkt = $"/afspraken/{Gegevens.Supermarkt}";
+        await Open($"{supermarkt}/verlengen");
+        await Veld("nieuweEinddatum").FillAsync("2026-06-30");
+        await Knop("Verlengen");
+        await Toegankelijk();
+        await Geweigerd("nieuweEinddatum");
+        await Veld("nieuweEinddatum").FillAsync("2027-06-30");
+        await Knop("Verlengen");
+        await Pagina.WaitForURLAsync(url => url.Contains("melding=verlengd"));
+        (await Tekst()).ShouldContain("30 juni 2027");
+
+        await Open($"{zorg}/beeindigen");
+        await Knop("Afspraak beëindigen");
+        await Toegankelijk();
+        await Geweigerd("reden");
+        await Pagina.Locator("input[name='reden']").First.CheckAsync();
+        await Veld("toelichting").FillAsync("De zorggroep stopt in Groningen.");
+        await Knop("Afspraak beëindigen");
+        await Pagina.WaitForURLAsync(url => url.Contains("melding=beeindigd"));
+        await Toegankelijk();
+        (await Tekst()).ShouldContain("De zorggroep stopt in Groningen.");
+        (await Pagina.GetByRole(AriaRole.Link, new() { Name = "Wijzigen", Exact = true }).CountAsync()).ShouldBe(0, "een beëindigde afspraak wijzigt niemand meer");
     }
 
     [Fact]
