@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Wolverine.Http;
@@ -20,8 +19,6 @@ public static partial class ArbeidsmarktregiosEndpoint
 {
     [GeneratedRegex("^AM[0-9]{2}$")]
     public static partial Regex CodeFormaat();
-
-    [AllowAnonymous]
     [WolverineGet("/v1/arbeidsmarktregios", OperationId = "arbeidsmarktregiosOpvragen")]
     [EndpointSummary("De arbeidsmarktregio's")]
     [EndpointDescription("Alle arbeidsmarktregio's als referentiegegevens, met geldigheid. Openbaar.")]
@@ -32,13 +29,12 @@ public static partial class ArbeidsmarktregiosEndpoint
         var zichtbaar = regios.Where(r => ookOpgeheven == true || r.IsGeldig).Select(ArbeidsmarktregioWeergave.Van).ToList();
         return new ArbeidsmarktregioLijst(zichtbaar, zichtbaar.Count);
     }
-
-    [AllowAnonymous]
     [WolverineGet("/v1/arbeidsmarktregios/{code}", OperationId = "arbeidsmarktregioOpvragen")]
     [EndpointSummary("Eén arbeidsmarktregio")]
     [ProducesResponseType<ArbeidsmarktregioWeergave>(200)]
+    [MetETag]
     [Problemen(400, 404)]
-    public static async Task<IResult> Details(string code, IQuerySession session, CancellationToken cancellation)
+    public static async Task<IResult> Details(string code, HttpContext http, IQuerySession session, CancellationToken cancellation)
     {
         if (!CodeFormaat().IsMatch(code))
         {
@@ -48,6 +44,6 @@ public static partial class ArbeidsmarktregiosEndpoint
         var regio = await session.LoadAsync<Arbeidsmarktregio>(Arbeidsmarktregio.StreamId(code), cancellation);
         return regio is null
             ? Problemen.NietGevonden($"Arbeidsmarktregio {code} bestaat niet.")
-            : Results.Json(ArbeidsmarktregioWeergave.Van(regio), Infrastructure.Json.Options);
+            : Voorwaardelijk.Antwoord(http, regio.Version, ArbeidsmarktregioWeergave.Van(regio));
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Marten.Events.Daemon.Coordination;
-using Microsoft.AspNetCore.Authorization;
 using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Persistence;
@@ -20,14 +19,11 @@ public sealed record Herbouw(string Projectie, long DuurInMilliseconden);
 /// </summary>
 public static class ProjectiesHerbouwenEndpoint
 {
-    [Authorize(Roles = Rollen.Beheerder)]
     [WolverineGet("/v1/beheer/projecties", OperationId = "projectiesOpvragen")]
     [EndpointSummary("De projecties die herbouwd kunnen worden")]
     [ProducesResponseType<ProjectieLijst>(200)]
     [Problemen(401, 403)]
     public static ProjectieLijst Lijst() => new(MartenConfiguratie.Herbouwbaar);
-
-    [Authorize(Roles = Rollen.Beheerder)]
     [WolverinePost("/v1/beheer/projecties/{naam}/herbouw", OperationId = "projectieHerbouwen")]
     [EndpointSummary("Een projectie herbouwen uit alle gebeurtenissen")]
     [ProducesResponseType<Herbouw>(200)]

@@ -2,7 +2,6 @@ using Samenwerkingsafspraken.Infrastructure.Http;
 using System.Text.Json;
 using FluentValidation;
 using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Samenwerkingsafspraken.Infrastructure;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Security;
@@ -42,7 +41,6 @@ public static class AfspraakEvalueren
 
 public static class AfspraakEvaluerenEndpoint
 {
-    [Authorize(Roles = $"{Rollen.Werkgever},{Rollen.Regiopartij}")]
     [WolverinePost("/v1/samenwerkingsafspraken/{id}/evaluaties", OperationId = "samenwerkingsafspraakEvalueren")]
     [EndpointSummary("Een afspraak evalueren")]
     [EndpointDescription("Een partij geeft haar oordeel (succesvol, deelsSuccesvol, nietSuccesvol), de lessen in woorden, en of zij de afspraak " +

@@ -1,5 +1,4 @@
 using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Samenwerkingsafspraken.Infrastructure;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Security;
@@ -47,7 +46,6 @@ public static class AfspraakOndertekenen
 
 public static class AfspraakOndertekenenEndpoint
 {
-    [Authorize(Roles = $"{Rollen.Werkgever},{Rollen.Regiopartij}")]
     [WolverinePost("/v1/samenwerkingsafspraken/{id}/ondertekeningen", OperationId = "samenwerkingsafspraakOndertekenen")]
     [EndpointSummary("Een afspraak ondertekenen")]
     [EndpointDescription("De werkgever of een ondertekenende regiopartij ondertekent de huidige inhoud, één keer. Met de laatste vereiste " +

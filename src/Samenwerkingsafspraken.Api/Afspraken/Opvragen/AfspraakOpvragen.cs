@@ -3,7 +3,7 @@ using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Security;
 using Samenwerkingsafspraken.Afspraken.Verschillen;
-using Samenwerkingsafspraken.Infrastructure.Writing;
+using Samenwerkingsafspraken.Infrastructure;
 using Wolverine.Http;
 
 namespace Samenwerkingsafspraken.Afspraken.Opvragen;
@@ -16,14 +16,14 @@ public static class AfspraakOpvragenEndpoint
                          "van die dag; met versie: zoals zij was na die versie; beide herbouwd uit de gebeurtenissen. Voor de werkgever zelf, de " +
                          "regiopartijen van haar regio en auditors.")]
     [ProducesResponseType<SamenwerkingsafspraakWeergave>(200)]
+    [MetETag]
     [Problemen(400, 401, 403, 404)]
     public static async Task<IResult> Get(Guid id, string? peildatum, string? versie, HttpContext http, IQuerySession session, CancellationToken cancellation)
     {
         var fouten = new List<OngeldigeParameter>();
         var datum = default(DateOnly);
         var gevraagdeVersie = 0L;
-        if (peildatum is not null && !AfspraakAlsToen.TryDatum(peildatum, out datum))
-            fouten.Add(new OngeldigeParameter("peildatum", "ongeldig-formaat", "Een peildatum is een datum: JJJJ-MM-DD."));
+        if (peildatum is not null && Datumvenster.Lees("peildatum", peildatum, out datum) is { } datumfout) fouten.Add(datumfout);
         if (versie is not null && AfspraakAlsToen.Versiefout("versie", versie, out gevraagdeVersie) is { } versiefout) fouten.Add(versiefout);
         if (peildatum is not null && versie is not null)
             fouten.Add(new OngeldigeParameter("versie", "tegenstrijdig", "Vraag naar een peildatum of naar een versie, niet naar beide."));
@@ -47,7 +47,6 @@ public static class AfspraakOpvragenEndpoint
             if (afspraak is null) return Problemen.NietGevonden($"Op {peildatum} bestond deze afspraak nog niet.");
         }
 
-        http.Response.Headers.ETag = ETag.Van(afspraak.Version);
-        return Results.Ok(SamenwerkingsafspraakWeergave.Van(afspraak));
+        return Voorwaardelijk.Antwoord(http, afspraak.Version, SamenwerkingsafspraakWeergave.Van(afspraak));
     }
 }

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Samenwerkingsafspraken.Infrastructure;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Security;
@@ -67,7 +66,6 @@ public static class AfspraakWijzigen
 
 public static class AfspraakWijzigenEndpoint
 {
-    [Authorize(Roles = $"{Rollen.Werkgever},{Rollen.Regiopartij}")]
     [WolverinePost("/v1/samenwerkingsafspraken/{id}/wijzigingen", OperationId = "samenwerkingsafspraakWijzigen")]
     [EndpointSummary("Een afspraak wijzigen")]
     [EndpointDescription("Een partij van de afspraak legt een nieuwe inhoud vast, met een reden. Elke vereiste partij ondertekent de nieuwe " +

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Samenwerkingsafspraken.Afspraken;
 using Samenwerkingsafspraken.Infrastructure;
 using Samenwerkingsafspraken.Infrastructure.Http;
@@ -143,7 +142,6 @@ public sealed class IntrekkingValidator : Invoerregels<IntrekkingVerzoek>
 
 public static class HergebruikBesluitenEndpoint
 {
-    [Authorize(Roles = Rollen.Regiopartij)]
     [WolverinePost("/v1/hergebruikverzoeken/{id}/besluit", OperationId = "hergebruikBesluiten")]
     [EndpointSummary("Over een hergebruikverzoek beslissen")]
     [EndpointDescription("Een regiopartij van de gevraagde regio accepteert de afspraak zoals zij is (geaccepteerd), met maatwerk " +
@@ -165,8 +163,6 @@ public static class HergebruikBesluitenEndpoint
             verzoek => HergebruikverzoekWeergave.Van(verzoek, klok.GetUtcNow()), $"Hergebruikverzoek {id} bestaat niet.",
             besluit?.Toelichting);
     }
-
-    [Authorize(Roles = Rollen.Werkgever)]
     [WolverinePost("/v1/hergebruikverzoeken/{id}/intrekking", OperationId = "hergebruikverzoekIntrekken")]
     [EndpointSummary("Een open hergebruikverzoek intrekken")]
     [ProducesResponseType<HergebruikverzoekWeergave>(200)]

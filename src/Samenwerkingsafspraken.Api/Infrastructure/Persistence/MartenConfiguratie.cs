@@ -7,6 +7,7 @@ using Samenwerkingsafspraken.Afspraken;
 using Samenwerkingsafspraken.Afspraken.Bewijs;
 using Samenwerkingsafspraken.Hergebruik;
 using Samenwerkingsafspraken.Referenties;
+using Samenwerkingsafspraken.Referenties.Delen;
 using Samenwerkingsafspraken.Arbeidsmarktregios;
 using Samenwerkingsafspraken.Infrastructure.Writing;
 using Samenwerkingsafspraken.Varianten;
@@ -23,7 +24,8 @@ public static class MartenConfiguratie
 
     /// <summary>The projections a beheerder may rebuild (after a change of their code or of the proof rule).</summary>
     public static readonly IReadOnlyList<string> Herbouwbaar =
-        [nameof(Samenwerkingsafspraak), nameof(Werkgever), nameof(Arbeidsmarktregio), nameof(Variant), nameof(Hergebruikverzoek), "Referentie", VariantgebruikProjectie.Naam];
+        [nameof(Samenwerkingsafspraak), nameof(Werkgever), nameof(Arbeidsmarktregio), nameof(Variant), nameof(Hergebruikverzoek), "Referentie", VariantgebruikProjectie.Naam,
+         nameof(Referentiedelingen), WerkgeverrelatiesProjectie.Naam];
 
     public static StoreOptions Opties(IServiceProvider services)
     {
@@ -39,12 +41,15 @@ public static class MartenConfiguratie
         opts.Events.MetadataConfig.CorrelationIdEnabled = true;
         opts.Events.MetadataConfig.CausationIdEnabled = true;
         opts.Events.MetadataConfig.UserNameEnabled = true;
+        opts.Logger(new MartenLogboek(services.GetRequiredService<ILoggerFactory>().CreateLogger<IDocumentStore>()));
 
         opts.Projections.Add(new AggregateProjection<Arbeidsmarktregio>(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new AggregateProjection<Werkgever>(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new AggregateProjection<Variant>(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new AggregateProjection<Samenwerkingsafspraak>(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new AggregateProjection<Hergebruikverzoek>(), ProjectionLifecycle.Inline);
+        opts.Projections.Add(new AggregateProjection<Referentiedelingen>(), ProjectionLifecycle.Inline);
+        opts.Projections.Add(new WerkgeverrelatiesProjectie(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new VariantgebruikProjectie(), ProjectionLifecycle.Async);
         opts.Projections.Add(new ReferentieProjectie(services.GetRequiredService<IOptions<Bewijsregel>>().Value), ProjectionLifecycle.Inline);
 

@@ -160,6 +160,13 @@ public sealed class Schrijver(HttpContext http, IDocumentSession session, IMessa
         if (http.Request.Headers.IfMatch.Count > 0)
         {
             var waarde = http.Request.Headers.IfMatch.ToString().Trim();
+            if (waarde.StartsWith("W/", StringComparison.OrdinalIgnoreCase))
+            {
+                // If-Match compares strongly (RFC 9110 13.1.1): a weak tag never matches, so it is refused, not read as strong.
+                return (null, Problemen.Ongeldig([new OngeldigeParameter("If-Match", "zwakke-etag",
+                    "If-Match vergelijkt sterk: stuur de ETag zoals u hem kreeg, zonder W/, bijvoorbeeld \"3\".")]));
+            }
+
             if (!EntityTagHeaderValue.TryParse(waarde, out var tag) || !long.TryParse(tag.Tag.ToString().Trim('"'), out var v) || v < 0)
             {
                 return (null, Problemen.Ongeldig([new OngeldigeParameter("If-Match", "ongeldig-formaat",

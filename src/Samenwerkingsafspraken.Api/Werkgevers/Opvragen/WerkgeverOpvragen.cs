@@ -11,8 +11,10 @@ public static class WerkgeverOpvragenEndpoint
 {
     [WolverineGet("/v1/werkgevers/{kvkNummer}", OperationId = "werkgeverOpvragen")]
     [EndpointSummary("Een werkgever")]
-    [EndpointDescription("De gegevens van een werkgever. Een werkgever ziet alleen zichzelf; regiopartijen, auditors en de beheerder zien elke werkgever.")]
+    [EndpointDescription("De gegevens van een werkgever. Voor de werkgever zelf, auditors, de beheerder, en de regiopartijen van een regio " +
+                         "waarmee de werkgever een afspraak heeft, die hij om hergebruik vroeg of waarmee hij zijn referenties deelt.")]
     [ProducesResponseType<WerkgeverWeergave>(200)]
+    [MetETag]
     [Problemen(400, 401, 403, 404)]
     public static async Task<IResult> Get(string kvkNummer, HttpContext http, IQuerySession session, CancellationToken cancellation)
     {
@@ -21,23 +23,21 @@ public static class WerkgeverOpvragenEndpoint
             return Problemen.Ongeldig([new OngeldigeParameter("kvkNummer", "ongeldig-formaat", "Een KvK-nummer bestaat uit precies 8 cijfers.")]);
         }
 
-        var gebruiker = Gebruiker.Van(http.User);
-        if (gebruiker.IsWerkgever && !gebruiker.IsWerkgeverVan(kvkNummer))
+        if (!await Werkgeverrelaties.MagLezen(session, Gebruiker.Van(http.User), kvkNummer, cancellation))
         {
-            return Problemen.GeenToegang("Een werkgever ziet alleen zijn eigen gegevens.");
+            return Problemen.GeenToegang("De gegevens van een werkgever zijn voor de werkgever zelf, auditors, de beheerder en de regio's " +
+                                         "waarmee hij een afspraak heeft, die hij om hergebruik vroeg of waarmee hij zijn referenties deelt.");
         }
 
         var werkgever = await session.LoadAsync<Werkgever>(Werkgever.StreamId(kvkNummer), cancellation);
         if (werkgever is null) return Problemen.NietGevonden($"Er is geen werkgever met KvK-nummer {kvkNummer}.");
 
-        http.Response.Headers.ETag = Infrastructure.Writing.ETag.Van(werkgever.Version);
-        return Results.Ok(WerkgeverWeergave.Van(werkgever));
+        return Voorwaardelijk.Antwoord(http, werkgever.Version, WerkgeverWeergave.Van(werkgever));
     }
 }
 
 public static class SectorenEndpoint
 {
-    [Microsoft.AspNetCore.Authorization.AllowAnonymous]
     [WolverineGet("/v1/sectoren", OperationId = "sectorenOpvragen")]
     [EndpointSummary("De sectoren")]
     [EndpointDescription("De sectorcodes waarmee werkgevers worden ingedeeld. Openbaar.")]

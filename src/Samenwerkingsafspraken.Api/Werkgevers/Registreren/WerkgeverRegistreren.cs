@@ -3,7 +3,6 @@ using Samenwerkingsafspraken.Infrastructure;
 using System.Text.RegularExpressions;
 using FluentValidation;
 using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Samenwerkingsafspraken.Referentiedata;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Security;
@@ -92,7 +91,6 @@ public static class WerkgeverRegistreren
 
 public static class WerkgeverRegistrerenEndpoint
 {
-    [Authorize(Roles = $"{Rollen.Werkgever},{Rollen.Regiopartij},{Rollen.Beheerder}")]
     [WolverinePost("/v1/werkgevers", OperationId = "werkgeverRegistreren")]
     [EndpointSummary("Een werkgever registreren")]
     [EndpointDescription("Registreert een werkgever op zijn KvK-nummer. Een werkgever registreert alleen zichzelf; een tweede registratie van hetzelfde KvK-nummer is een 409.")]

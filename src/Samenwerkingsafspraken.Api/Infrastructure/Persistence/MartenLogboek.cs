@@ -1,0 +1,63 @@
+using Marten;
+using Marten.Services;
+using Npgsql;
+
+namespace Samenwerkingsafspraken.Infrastructure.Persistence;
+
+/// <summary>
+/// Marten's command log, with one difference from its default: a write that lost a race (a concurrent append to the
+/// same stream version, a unique index that an open request or a registration already holds) is an expected refusal
+/// that the API answers with 409, so it is information without a stack trace, not an error. Everything else that
+/// fails is an error with its exception. Parameter values are never logged: they hold the data of events.
+/// </summary>
+public sealed class MartenLogboek(ILogger logger) : IMartenLogger, IMartenSessionLogger
+{
+    public IMartenSessionLogger StartSession(IQuerySession session) => this;
+
+    public void SchemaChange(string sql) => logger.LogInformation("Executed schema update SQL:\n{Sql}", sql);
+
+    public void LogSuccess(NpgsqlCommand command) => logger.LogDebug("Marten executed: {Sql}", command.CommandText);
+
+    public void LogSuccess(NpgsqlBatch batch) => logger.LogDebug("Marten executed a batch of {Count} commands.", batch.BatchCommands.Count);
+
+    public void LogFailure(NpgsqlCommand command, Exception ex) => Mislukt(ex, command.CommandText);
+
+    public void LogFailure(NpgsqlBatch batch, Exception ex) => Mislukt(ex, string.Join("\n", batch.BatchCommands.Cast<NpgsqlBatchCommand>().Select(c => c.CommandText)));
+
+    public void LogFailure(Exception ex, string message) => Mislukt(ex, message);
+
+    public void RecordSavedChanges(IDocumentSession session, IChangeSet commit)
+    {
+    }
+
+    public void OnBeforeExecute(NpgsqlCommand command)
+    {
+    }
+
+    public void OnBeforeExecute(NpgsqlBatch batch)
+    {
+    }
+
+    private void Mislukt(Exception ex, string sql)
+    {
+        if (IsVerwachtConflict(ex))
+        {
+            logger.LogInformation("A concurrent write won; this one is answered with 409 ({SqlState}: {Constraint}).",
+                (ex as PostgresException ?? ex.InnerException as PostgresException)?.SqlState, (ex as PostgresException ?? ex.InnerException as PostgresException)?.ConstraintName);
+            return;
+        }
+
+        logger.LogError(ex, "Marten encountered an exception executing\n{Sql}", sql);
+    }
+
+    public static bool IsVerwachtConflict(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }) return true;
+            if (ex is JasperFx.ConcurrencyException) return true;
+        }
+
+        return false;
+    }
+}

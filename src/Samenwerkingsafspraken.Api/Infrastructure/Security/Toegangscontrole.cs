@@ -1,0 +1,149 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Routing;
+using Samenwerkingsafspraken.Infrastructure.Http;
+using Samenwerkingsafspraken.Werkgevers.Registreren;
+
+namespace Samenwerkingsafspraken.Infrastructure.Security;
+
+/// <summary>Names an endpoint in the access policy when it has no endpoint name of its own (documents, health, pages).</summary>
+public sealed record Toegangssleutel(string Sleutel);
+
+/// <summary>
+/// Enforces <see cref="Toegangsbeleid"/> for every request, after authentication and before any endpoint runs: an
+/// open row passes; otherwise 401 without a valid token, and 403 unless the token carries exactly one role, spelled
+/// exactly as the row names it, with the organisation claims that role needs. An endpoint without a row is refused.
+/// </summary>
+public static class Toegangscontrole
+{
+    public static IServiceCollection AddToegangsbeleid(this IServiceCollection services) =>
+        services.AddHostedService<ToegangsbeleidBijStart>();
+
+    public static IApplicationBuilder UseToegangsbeleid(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.GetEndpoint() is not RouteEndpoint endpoint)
+        {
+            // No endpoint (404) or the router's own answer (405): nothing of ours runs.
+            await next(context);
+            return;
+        }
+
+        var regel = Toegangsbeleid.Voor(Sleutel(endpoint));
+        if (regel is null)
+        {
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Toegangscontrole))
+                .LogError("Endpoint {Endpoint} has no row in the access policy; refused.", endpoint.DisplayName);
+            await Weiger(context, "Voor dit endpoint is geen toegang vastgelegd.");
+            return;
+        }
+
+        if (regel.Openbaar)
+        {
+            await next(context);
+            return;
+        }
+
+        if (context.User.Identity?.IsAuthenticated != true)
+        {
+            await context.ChallengeAsync();
+            if (context.Response.StatusCode == StatusCodes.Status401Unauthorized && !context.Response.HasStarted)
+            {
+                await Problemen.Probleem(401, "niet-geauthenticeerd", Problemen.StandaardDetail(401)).ExecuteAsync(context);
+            }
+
+            return;
+        }
+
+        if (Toegelaten(context.User, regel) is { } reden)
+        {
+            await Weiger(context, reden);
+            return;
+        }
+
+        await next(context);
+    });
+
+    /// <summary>The name an endpoint has in the policy: its own metadata, else its endpoint name (an API operation's OperationId).</summary>
+    public static string? Sleutel(Endpoint endpoint) =>
+        endpoint.Metadata.GetMetadata<Toegangssleutel>()?.Sleutel ?? endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName;
+
+    public static TBuilder MetToegangssleutel<TBuilder>(this TBuilder builder, string sleutel) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new Toegangssleutel(sleutel));
+
+    /// <summary>Null when the token is admitted by the row; otherwise why not, in words for the caller.</summary>
+    public static string? Toegelaten(ClaimsPrincipal gebruiker, Toegangsregel regel)
+    {
+        var rollen = gebruiker.FindAll(Claimtypen.Rol).Concat(gebruiker.FindAll(ClaimTypes.Role)).Select(c => c.Value).ToList();
+        if (rollen.Count != 1) return $"Uw token moet precies één rol noemen (het noemt er {rollen.Count}).";
+        var rol = rollen[0];
+        if (!regel.Laat(rol))
+        {
+            return regel.Rollen.Count == 0
+                ? "Dit endpoint staat voor geen enkele rol open."
+                : $"Dit is voor de rol {string.Join(" of ", regel.Rollen.Keys)}; uw token noemt '{rol}'.";
+        }
+
+        if (rol == Rollen.Werkgever && !Formaten.KvkNummer().IsMatch(Enkel(gebruiker, Claimtypen.Kvk) ?? ""))
+            return "Een werkgever-token noemt precies één KvK-nummer (claim kvk, 8 cijfers).";
+        if (rol == Rollen.Regiopartij)
+        {
+            var regios = gebruiker.FindAll(Claimtypen.Regio).Select(c => c.Value).ToList();
+            if (!Formaten.Oin().IsMatch(Enkel(gebruiker, Claimtypen.Oin) ?? "") || regios.Count == 0
+                || !regios.All(r => Arbeidsmarktregios.ArbeidsmarktregiosEndpoint.CodeFormaat().IsMatch(r)))
+                return "Een regiopartij-token noemt precies één OIN (claim oin, 20 cijfers) en ten minste één regio (claim regio, AM en twee cijfers).";
+        }
+
+        foreach (var claim in gebruiker.Claims.Where(c => c.Type is Claimtypen.Subject or Claimtypen.Naam or Claimtypen.Organisatie))
+        {
+            if (Tekstregels.Controleer(claim.Type, claim.Value, meerregelig: false, Tekstregels.Kopgrens) is not null)
+                return $"De claim '{claim.Type}' van uw token bevat tekens die niet zijn toegestaan of is te lang.";
+        }
+
+        return null;
+    }
+
+    private static string? Enkel(ClaimsPrincipal gebruiker, string type) =>
+        gebruiker.FindAll(type).ToList() is [var enige] ? enige.Value : null;
+
+    private static async Task Weiger(HttpContext context, string reden)
+    {
+        await context.ForbidAsync();
+        if (context.Response.StatusCode == StatusCodes.Status403Forbidden && !context.Response.HasStarted)
+        {
+            await Problemen.GeenToegang(reden).ExecuteAsync(context);
+        }
+    }
+
+    /// <summary>
+    /// Deny by default starts at the start: a service with an endpoint the policy does not name, or a row for an
+    /// endpoint that no longer exists, does not start.
+    /// </summary>
+    private sealed class ToegangsbeleidBijStart(EndpointDataSource endpoints) : IHostedLifecycleService
+    {
+        public Task StartedAsync(CancellationToken cancellationToken)
+        {
+            var routes = endpoints.Endpoints.OfType<RouteEndpoint>().ToList();
+            var zonderRegel = routes.Where(e => Toegangsbeleid.Voor(Sleutel(e)) is null)
+                .Select(e => $"{e.DisplayName} ({e.RoutePattern.RawText}, naam: {Sleutel(e) ?? "geen"})").ToList();
+            var sleutels = routes.Select(Sleutel).ToHashSet(StringComparer.Ordinal);
+            var zonderEndpoint = Toegangsbeleid.Regels.Where(r => !sleutels.Contains(r.Sleutel)).Select(r => r.Sleutel).ToList();
+            if (zonderRegel.Count == 0 && zonderEndpoint.Count == 0) return Task.CompletedTask;
+
+            throw new InvalidOperationException(
+                "The access policy (Infrastructure/Security/Toegangsbeleid.cs) does not match the endpoints. " +
+                (zonderRegel.Count > 0 ? $"Endpoints without a row: {string.Join("; ", zonderRegel)}. " : "") +
+                (zonderEndpoint.Count > 0 ? $"Rows without an endpoint: {string.Join(", ", zonderEndpoint)}. " : "") +
+                "Add a row (and the same row in docs/authenticatie.md) for every endpoint.");
+        }
+
+        public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
