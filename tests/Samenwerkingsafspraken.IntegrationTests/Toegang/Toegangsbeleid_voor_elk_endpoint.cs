@@ -1,0 +1,121 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Samenwerkingsafspraken.Infrastructure.Security;
+using Samenwerkingsafspraken.IntegrationTests.Infrastructuur;
+
+namespace Samenwerkingsafspraken.IntegrationTests.Toegang;
+
+/// <summary>
+/// Generated from the endpoint list: every endpoint, called by every kind of caller, answers exactly as its row in
+/// the access policy says: anyone for an open row; otherwise 401 without a token, 403 for a role the row does not
+/// name (spelled exactly), for a token with no role, an empty one or two, and for another organisation where the
+/// row's scope is not "alles". A new endpoint cannot be added without a row: the start fails, and so does this test.
+/// </summary>
+public sealed class Toegangsbeleid_voor_elk_endpoint(ApiFixture fixture) : IntegratieTest(fixture)
+{
+    private sealed record Beller(string Naam, string? Token, string? Rol, bool EigenOrganisatie);
+
+    [Fact]
+    public async Task elk_endpoint_laat_precies_toe_wat_zijn_regel_zegt()
+    {
+        var wereld = await BouwWereld();
+        var endpoints = Endpoints();
+        endpoints.Count.ShouldBeGreaterThan(40);
+        var fouten = new List<string>();
+
+        foreach (var (sleutel, methode, patroon) in endpoints)
+        {
+            var regel = Toegangsbeleid.Voor(sleutel);
+            if (regel is null)
+            {
+                fouten.Add($"{methode} {patroon}: geen regel voor '{sleutel}'");
+                continue;
+            }
+
+            var url = wereld.Url(patroon);
+            var lichaam = methode == "POST" ? wereld.Lichaam(sleutel!)?.ToJsonString() ?? (Wereld.ZonderLichaam.Contains(sleutel!) ? null : "ontbreekt") : null;
+            if (lichaam == "ontbreekt")
+            {
+                fouten.Add($"{methode} {patroon}: geen voorbeeldlichaam voor '{sleutel}' in Voorbeeldverzoeken");
+                continue;
+            }
+
+            foreach (var beller in Bellers(patroon))
+            {
+                var antwoord = await Verstuur(new HttpMethod(methode), url, lichaam, beller.Token);
+                var verwacht = Verwacht(regel, beller);
+                var goed = verwacht switch
+                {
+                    401 or 403 => antwoord.Status == verwacht && antwoord.ContentType.StartsWith("application/problem+json"),
+                    _ => antwoord.Status is not (401 or 403) && antwoord.Status < 500,
+                };
+                if (!goed) fouten.Add($"{methode} {url} als {beller.Naam}: {antwoord.Status}, verwacht {(verwacht == 0 ? "toegang" : verwacht)} ({sleutel})");
+            }
+        }
+
+        fouten.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void elke_regel_hoort_bij_een_endpoint_en_elk_endpoint_heeft_een_regel()
+    {
+        var sleutels = Endpoints().Select(e => e.Sleutel).ToHashSet();
+
+        Toegangsbeleid.Regels.Select(r => r.Sleutel).Where(s => !sleutels.Contains(s)).ShouldBeEmpty();
+        sleutels.Where(s => Toegangsbeleid.Voor(s) is null).ShouldBeEmpty();
+        Toegangsbeleid.Regels.Select(r => r.Sleutel).ShouldBeUnique();
+        Toegangsbeleid.Regels.Where(r => !r.Openbaar).ShouldAllBe(r => r.Rollen.Count > 0);
+        Toegangsbeleid.Regels.SelectMany(r => r.Rollen.Keys).ShouldAllBe(rol => Rollen.Alle.Contains(rol));
+    }
+
+    [Fact]
+    public void de_tabel_in_docs_authenticatie_is_de_tabel_in_de_code()
+    {
+        var verwacht = Toegangsbeleid.AlsMarkdown(Endpoints().Select(e => (e.Sleutel!, e.Methode, e.Patroon)));
+        var document = File.ReadAllText(Path.Combine(Repository.Map, "docs", "authenticatie.md")).ReplaceLineEndings("\n");
+        const string begin = "<!-- toegangsbeleid:begin -->\n";
+        const string eind = "<!-- toegangsbeleid:eind -->";
+        document.ShouldContain(begin);
+        var tabel = document[(document.IndexOf(begin, StringComparison.Ordinal) + begin.Length)..document.IndexOf(eind, StringComparison.Ordinal)];
+
+        tabel.ShouldBe(verwacht, "Neem de tabel hieronder over in docs/authenticatie.md, tussen de markeringen:\n\n" + verwacht);
+    }
+
+    private List<(string? Sleutel, string Methode, string Patroon)> Endpoints() =>
+        Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(m => (Toegangscontrole.Sleutel(e), m, "/" + e.RoutePattern.RawText!.TrimStart('/'))))
+            .Distinct().OrderBy(e => e.Item3, StringComparer.Ordinal).ToList();
+
+    /// <summary>Who calls: each role for its own organisation and for another, and every kind of token the policy must refuse.</summary>
+    private IEnumerable<Beller> Bellers(string patroon)
+    {
+        var gevraagdeRegio = patroon.StartsWith("/v1/hergebruikverzoeken/{id}", StringComparison.Ordinal);
+        yield return new Beller("werkgever", Tokens.Werkgever(), Rollen.Werkgever, true);
+        yield return new Beller("andere werkgever", Tokens.Werkgever(Testdata.AndereKvk), Rollen.Werkgever, false);
+        yield return gevraagdeRegio
+            ? new Beller("regiopartij van de gevraagde regio", Leeuwarden, Rollen.Regiopartij, true)
+            : new Beller("regiopartij van de regio", Tokens.Regiopartij(), Rollen.Regiopartij, true);
+        yield return new Beller("regiopartij van een regio zonder relatie", Assen, Rollen.Regiopartij, false);
+        yield return new Beller("auditor", Tokens.Auditor(), Rollen.Auditor, true);
+        yield return new Beller("auditor van een andere organisatie", Tokens.Auditor("DNZ"), Rollen.Auditor, false);
+        yield return new Beller("beheerder", Tokens.Beheerder(), Rollen.Beheerder, true);
+        yield return new Beller("onbekende rol", Tokens.MetClaims(("sub", "x"), (Claimtypen.Rol, "medewerker"), (Claimtypen.Kvk, Testdata.Kvk)), null, false);
+        yield return new Beller("rol met hoofdletter", Tokens.MetClaims(("sub", "x"), (Claimtypen.Rol, "Auditor")), null, false);
+        yield return new Beller("rol als meervoud", Tokens.MetClaims(("sub", "x"), (Claimtypen.Rol, "beheerders")), null, false);
+        yield return new Beller("lege rol", Tokens.MetClaims(("sub", "x"), (Claimtypen.Rol, ""), (Claimtypen.Kvk, Testdata.Kvk)), null, false);
+        yield return new Beller("geen rol", Tokens.MetClaims(("sub", "x"), (Claimtypen.Kvk, Testdata.Kvk)), null, false);
+        yield return new Beller("twee rollen", Tokens.MetClaims(("sub", "x"), (Claimtypen.Rol, Rollen.Werkgever), (Claimtypen.Rol, Rollen.Auditor),
+            (Claimtypen.Kvk, Testdata.Kvk)), null, false);
+        yield return new Beller("geen token", null, null, false);
+    }
+
+    /// <summary>0: admitted (any answer but 401, 403 and 5xx); else the status the policy or the scope check gives.</summary>
+    private static int Verwacht(Toegangsregel regel, Beller beller)
+    {
+        if (regel.Openbaar) return 0;
+        if (beller.Token is null) return 401;
+        if (beller.Rol is null || !regel.Rollen.TryGetValue(beller.Rol, out var bereik)) return 403;
+        return beller.EigenOrganisatie || bereik == Bereik.Alles ? 0 : 403;
+    }
+}
