@@ -17,7 +17,7 @@ public sealed record ArbeidsmarktregioLijst(IReadOnlyList<ArbeidsmarktregioWeerg
 
 public static partial class ArbeidsmarktregiosEndpoint
 {
-    [GeneratedRegex("^AM[0-9]{2}$")]
+    [GeneratedRegex("^AM[0-9]{2}\\z")]
     public static partial Regex CodeFormaat();
     [WolverineGet("/v1/arbeidsmarktregios", OperationId = "arbeidsmarktregiosOpvragen")]
     [EndpointSummary("De arbeidsmarktregio's")]

@@ -69,7 +69,7 @@ public static class ReferentiesExporterenEndpoint
 
     private static string Evaluatietekst(Evaluatie e, bool metPartij)
     {
-        var datum = TimeZoneInfo.ConvertTime(e.Op, Klok.Nederland).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var datum = Klok.DagVan(e.Op).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return $"{(metPartij ? e.Partij.Naam + ": " : "")}{AfspraakHistorieEndpoint.Oordeeltekst(e.Oordeel)} ({datum})";
     }
 }

@@ -208,7 +208,7 @@ public static class Bewijsvoering
         return einde is { } e && e < laatste ? e : laatste;
     }
 
-    private static DateOnly Dag(DateTimeOffset moment) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, Klok.Nederland).DateTime);
+    private static DateOnly Dag(DateTimeOffset moment) => Klok.DagVan(moment);
 
     /// <summary>A number of days after a date, never past the last date there is.</summary>
     private static DateOnly Later(DateOnly datum, int dagen) =>

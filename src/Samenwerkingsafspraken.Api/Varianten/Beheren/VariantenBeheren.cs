@@ -36,10 +36,10 @@ public sealed record VariantUitfaserenVerzoek(string? Reden, long? Versie);
 
 public static partial class Variantregels
 {
-    [GeneratedRegex("^[a-z][a-z0-9]*(-[a-z0-9]+)*$")]
+    [GeneratedRegex("^[a-z][a-z0-9]*(-[a-z0-9]+)*\\z")]
     public static partial Regex Code();
 
-    [GeneratedRegex("^[a-z][a-zA-Z0-9]*$")]
+    [GeneratedRegex("^[a-z][a-zA-Z0-9]*\\z")]
     public static partial Regex Parameternaam();
 
     public static VariantParameter NaarParameter(VariantParameterVerzoek p) => new(

@@ -22,15 +22,19 @@ public sealed record WerkgeverRegistrerenVerzoek(
     IReadOnlyList<string>? Netwerken,
     IReadOnlyList<VestigingVerzoek>? Vestigingen);
 
+/// <summary>
+/// The formats of identifiers. Anchored with \z, not $: in .NET '$' also matches before a final line break, and
+/// "01234567\n" is not a KvK-nummer (it would name another stream).
+/// </summary>
 public static partial class Formaten
 {
-    [GeneratedRegex("^[0-9]{8}$")]
+    [GeneratedRegex("^[0-9]{8}\\z")]
     public static partial Regex KvkNummer();
 
-    [GeneratedRegex("^[0-9]{12}$")]
+    [GeneratedRegex("^[0-9]{12}\\z")]
     public static partial Regex Vestigingsnummer();
 
-    [GeneratedRegex("^[0-9]{20}$")]
+    [GeneratedRegex("^[0-9]{20}\\z")]
     public static partial Regex Oin();
 }
 
