@@ -22,7 +22,7 @@ public static class Validatieregister
     public static IReadOnlySet<string> VerplichteVelden(Type type) => Verplicht.GetOrAdd(type, t =>
         Beschrijvingen.Value.TryGetValue(t, out var beschrijving)
             ? beschrijving.GetMembersWithValidators().Select(g => g.Key).Where(naam => !naam.Contains('.'))
-                .Where(naam => Onvoorwaardelijk(beschrijving, naam).Any(v => v is INotNullValidator or INotEmptyValidator))
+                .Where(naam => Onvoorwaardelijk(beschrijving, naam, ookVoorElkItem: false).Any(v => v is INotNullValidator or INotEmptyValidator))
                 .ToHashSet(StringComparer.Ordinal)
             : new HashSet<string>());
 
@@ -32,9 +32,14 @@ public static class Validatieregister
             ? Onvoorwaardelijk(beschrijving, sleutel.Item2).OfType<ILengthValidator>().Select(l => (int?)l.Max).Where(m => m > 0).Min()
             : null);
 
-    private static IEnumerable<IPropertyValidator> Onvoorwaardelijk(IValidatorDescriptor beschrijving, string naam) =>
-        beschrijving.GetRulesForMember(naam).SelectMany(regel => regel.Components)
+    /// <param name="ookVoorElkItem">Whether rules for each item of a list (RuleForEach) count: a list whose items may not be
+    /// empty is not itself required, but a limit on each item's length is the limit of that field's texts.</param>
+    private static IEnumerable<IPropertyValidator> Onvoorwaardelijk(IValidatorDescriptor beschrijving, string naam, bool ookVoorElkItem = true) =>
+        beschrijving.GetRulesForMember(naam).Where(regel => ookVoorElkItem || !IsPerItem(regel)).SelectMany(regel => regel.Components)
             .Where(c => !c.HasCondition && !c.HasAsyncCondition).Select(c => c.Validator);
+
+    private static bool IsPerItem(IValidationRule regel) =>
+        regel.GetType().GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICollectionRule<,>));
 
     /// <summary>Every validator of the service, made with empty reference data where it takes any: only its rules are read.</summary>
     private static IReadOnlyDictionary<Type, IValidatorDescriptor> Zoek()
