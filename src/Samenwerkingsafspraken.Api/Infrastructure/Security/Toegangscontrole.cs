@@ -6,8 +6,15 @@ using Samenwerkingsafspraken.Werkgevers.Registreren;
 
 namespace Samenwerkingsafspraken.Infrastructure.Security;
 
-/// <summary>Names an endpoint in the access policy when it has no endpoint name of its own (documents, health, pages).</summary>
-public sealed record Toegangssleutel(string Sleutel);
+/// <summary>
+/// Names an endpoint in the access policy when it has no endpoint name of its own: on a page model or handler class as
+/// an attribute, or on a mapped endpoint with <see cref="Toegangscontrole.MetToegangssleutel{TBuilder}"/>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class ToegangssleutelAttribute(string sleutel) : Attribute
+{
+    public string Sleutel { get; } = sleutel;
+}
 
 /// <summary>
 /// Enforces <see cref="Toegangsbeleid"/> for every request, after authentication and before any endpoint runs: an
@@ -65,10 +72,10 @@ public static class Toegangscontrole
 
     /// <summary>The name an endpoint has in the policy: its own metadata, else its endpoint name (an API operation's OperationId).</summary>
     public static string? Sleutel(Endpoint endpoint) =>
-        endpoint.Metadata.GetMetadata<Toegangssleutel>()?.Sleutel ?? endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName;
+        endpoint.Metadata.GetMetadata<ToegangssleutelAttribute>()?.Sleutel ?? endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName;
 
     public static TBuilder MetToegangssleutel<TBuilder>(this TBuilder builder, string sleutel) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new Toegangssleutel(sleutel));
+        builder.WithMetadata(new ToegangssleutelAttribute(sleutel));
 
     /// <summary>Null when the token is admitted by the row; otherwise why not, in words for the caller.</summary>
     public static string? Toegelaten(ClaimsPrincipal gebruiker, Toegangsregel regel)
