@@ -132,6 +132,16 @@ public sealed record AfspraakBeeindigd(Guid AfspraakId, string Reden, string Toe
 public sealed record AfspraakVerlopen(Guid AfspraakId, DateOnly Einddatum, DateTimeOffset Op) : IAfspraakgebeurtenis;
 
 /// <summary>
+/// The employer merged into another (its legal successor, rechtsopvolger): from <see cref="Datum"/> the successor is
+/// the agreement's employer, and the agreement belongs to the successor's reference history, recording where it came from.
+/// </summary>
+public sealed record AfspraakOvergegaan(Guid AfspraakId, Werkgeverpartij Werkgever, Werkgeverpartij VorigeWerkgever, DateOnly Datum, DateTimeOffset Op)
+    : IAfspraakgebeurtenis;
+
+/// <summary>An employer the agreement had before it passed to its successor, and from when the successor holds it.</summary>
+public sealed record Werkgeverovergang(Werkgeverpartij Werkgever, DateOnly Tot);
+
+/// <summary>
 /// A samenwerkingsafspraak between one employer and the public parties of one region. Immutable: every event gives
 /// a new state. <see cref="InhoudVersie"/> is the stream version at which the current content was set; signatures
 /// belong to that content, so an amendment asks every required party to sign again.
@@ -159,8 +169,16 @@ public sealed record Samenwerkingsafspraak(
         Inhoud.Regiopartijen.Where(p => p.Ondertekent).Select(p => new Partij(Partijrol.Regiopartij, p.Oin, p.Naam))
             .Prepend(new Partij(Partijrol.Werkgever, Werkgever.KvkNummer, Werkgever.Naam));
 
-    public IEnumerable<Partij> OntbrekendeOndertekenaars =>
-        VereisteOndertekenaars.Where(p => Ondertekeningen.All(o => o.Partij.Identificatie != p.Identificatie));
+    public IEnumerable<Partij> OntbrekendeOndertekenaars => VereisteOndertekenaars.Where(p => !IsOndertekendDoor(p));
+
+    /// <summary>The employers this agreement had before (after mergers), earliest first.</summary>
+    public IReadOnlyList<Werkgeverovergang> VorigeWerkgevers { get; init; } = [];
+
+    /// <summary>A signature of the employer's predecessor (before a merger) counts as the employer's: the successor takes over what it signed.</summary>
+    public bool IsOndertekendDoor(Partij partij) =>
+        Ondertekeningen.Any(o => o.Partij.Identificatie == partij.Identificatie
+                                 || (partij.Rol == Partijrol.Werkgever && o.Partij.Rol == Partijrol.Werkgever
+                                     && VorigeWerkgevers.Any(v => v.Werkgever.KvkNummer == o.Partij.Identificatie)));
 
     public bool IsVolledigOndertekend => !OntbrekendeOndertekenaars.Any();
 
@@ -176,7 +194,7 @@ public sealed record Samenwerkingsafspraak(
     public DateOnly Einde => Beeindiging?.Einddatum ?? VerlopenOp ?? Inhoud.Looptijd.Einddatum;
 
     public static IReadOnlyList<Type> Gebeurtenistypen { get; } =
-        [typeof(AfspraakOpgesteld), typeof(AfspraakOvergenomen), typeof(AfspraakOndertekend), typeof(AfspraakGeactiveerd), typeof(AfspraakGewijzigd), typeof(ResultatenGeregistreerd), typeof(ResultatenGecorrigeerd), typeof(AfspraakGeevalueerd), typeof(AfspraakVerlengd), typeof(AfspraakBeeindigd), typeof(AfspraakVerlopen)];
+        [typeof(AfspraakOpgesteld), typeof(AfspraakOvergenomen), typeof(AfspraakOndertekend), typeof(AfspraakGeactiveerd), typeof(AfspraakGewijzigd), typeof(ResultatenGeregistreerd), typeof(ResultatenGecorrigeerd), typeof(AfspraakGeevalueerd), typeof(AfspraakVerlengd), typeof(AfspraakBeeindigd), typeof(AfspraakVerlopen), typeof(AfspraakOvergegaan)];
 
     public static Samenwerkingsafspraak Evolueer(Samenwerkingsafspraak? a, object @event, long version) => (@event switch
     {
@@ -210,6 +228,10 @@ public sealed record Samenwerkingsafspraak(
             LaatstGewijzigdOp = e.Op,
         },
         AfspraakVerlopen e => a! with { Status = AfspraakStatus.Verlopen, VerlopenOp = e.Einddatum, LaatstGewijzigdOp = e.Op },
+        AfspraakOvergegaan e => a! with
+        {
+            Werkgever = e.Werkgever, VorigeWerkgevers = [.. a.VorigeWerkgevers, new Werkgeverovergang(e.VorigeWerkgever, e.Datum)], LaatstGewijzigdOp = e.Op,
+        },
         _ => a!,
     }) with { Version = version };
 

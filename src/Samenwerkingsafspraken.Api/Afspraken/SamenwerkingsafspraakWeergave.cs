@@ -32,6 +32,12 @@ public sealed record SamenwerkingsafspraakWeergave(
     DateTimeOffset OpgesteldOp,
     DateTimeOffset LaatstGewijzigdOp)
 {
+    /// <summary>The employers it had before it passed to the current one (a merger), with the date it passed on.</summary>
+    public IReadOnlyList<Werkgeverovergang> VorigeWerkgevers { get; init; } = [];
+
+    /// <summary>When its region has ended: from when, and the region(s) that took over.</summary>
+    public Regioopheffing? ArbeidsmarktregioOpgeheven { get; init; }
+
     public static SamenwerkingsafspraakWeergave Van(Samenwerkingsafspraak a) => new(
         a.Id,
         a.Version,
@@ -55,5 +61,7 @@ public sealed record SamenwerkingsafspraakWeergave(
         a.Beeindiging,
         a.VerlopenOp,
         a.OpgesteldOp,
-        a.LaatstGewijzigdOp);
+        a.LaatstGewijzigdOp) { VorigeWerkgevers = a.VorigeWerkgevers };
 }
+
+public sealed record Regioopheffing(DateOnly GeldigTot, IReadOnlyList<string> Opvolgers);

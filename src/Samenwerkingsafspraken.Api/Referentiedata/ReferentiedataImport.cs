@@ -1,22 +1,28 @@
 using System.Text.Json;
 using Marten;
 using Samenwerkingsafspraken.Arbeidsmarktregios;
+using Samenwerkingsafspraken.Gemeenten;
 using Samenwerkingsafspraken.Infrastructure;
 using Samenwerkingsafspraken.Infrastructure.Security;
 using Samenwerkingsafspraken.Infrastructure.Writing;
+using Samenwerkingsafspraken.Referentiedata.Indeling;
 using Samenwerkingsafspraken.Varianten;
 
 namespace Samenwerkingsafspraken.Referentiedata;
 
 /// <summary>
-/// Loads the reference data shipped with the service (the labour market regions and the standard set of variants)
-/// into their event streams. Idempotent: what is already recorded is left alone, so a second start appends nothing.
-/// A region whose name changed in the shipped file gets an ArbeidsmarktregioHernoemd event.
+/// Loads the reference data shipped with the service (the labour market regions, their gemeenten and the standard set
+/// of variants) into their event streams. Idempotent: what is already recorded is left alone, so a second start
+/// appends nothing. A region whose starting name differs from the shipped file gets an ArbeidsmarktregioHernoemd
+/// event for that starting date; renames and moves the beheerder recorded later stand.
 /// </summary>
 public sealed class ReferentiedataImport(IDocumentStore store, Klok klok, ILogger<ReferentiedataImport> logger)
 {
     /// <summary>The date from which the shipped region delineation is recorded as valid in this registry.</summary>
     public static readonly DateOnly RegiosGeldigVanaf = new(2024, 1, 1);
+
+    /// <summary>The gemeenten of CBS "Gebieden in Nederland 2026" (table 86247NED), as on 1 January 2026.</summary>
+    public const string Gemeentebestand = "gemeenten-2026.csv";
 
     public async Task<int> VoerUit(CancellationToken cancellation)
     {
@@ -26,7 +32,7 @@ public sealed class ReferentiedataImport(IDocumentStore store, Klok klok, ILogge
         session.SetHeader(Metadata.Organisatie, Gebruiker.Systeem.Organisatie);
         session.SetHeader(Metadata.Reden, "referentiegegevens geladen");
 
-        var aantal = await Regios(session, cancellation) + await Varianten(session, cancellation);
+        var aantal = await Regios(session, cancellation) + await Gemeenten(session, cancellation) + await Varianten(session, cancellation);
         if (aantal > 0)
         {
             await session.SaveChangesAsync(cancellation);
@@ -48,7 +54,7 @@ public sealed class ReferentiedataImport(IDocumentStore store, Klok klok, ILogge
                 session.Events.StartStream<Arbeidsmarktregio>(id, new ArbeidsmarktregioVastgesteld(id, code, naam, RegiosGeldigVanaf, [], null));
                 aantal++;
             }
-            else if (regio.Naam != naam)
+            else if (regio.NaamOp(RegiosGeldigVanaf) != naam)
             {
                 session.Events.Append(id, new ArbeidsmarktregioHernoemd(id, naam, RegiosGeldigVanaf));
                 aantal++;
@@ -56,6 +62,34 @@ public sealed class ReferentiedataImport(IDocumentStore store, Klok klok, ILogge
         }
 
         return aantal;
+    }
+
+    /// <summary>
+    /// The shipped file describes 1 January 2026; the registry holds no earlier delineation, so, like the regions, it
+    /// records it from its own starting date. A beheerder corrects the past with dated re-delineation events.
+    /// </summary>
+    private static async Task<int> Gemeenten(IDocumentSession session, CancellationToken cancellation)
+    {
+        var bekend = (await session.Query<Gemeente>().Select(g => g.Code).ToListAsync(cancellation)).ToHashSet();
+        var regios = LeesRegios().Select(r => r.Code).ToHashSet();
+        var aantal = 0;
+        foreach (var g in LeesGemeenten().Gemeenten.Where(g => !bekend.Contains(g.Code)))
+        {
+            if (!regios.Contains(g.Arbeidsmarktregio))
+                throw new InvalidOperationException($"Gemeente {g.Code} lies in region {g.Arbeidsmarktregio}, which the shipped regions lack.");
+            var id = Gemeente.StreamId(g.Code);
+            session.Events.StartStream<Gemeente>(id, new GemeenteVastgesteld(id, g.Code, g.Naam, g.Provincie, g.Arbeidsmarktregio, RegiosGeldigVanaf, []));
+            aantal++;
+        }
+
+        return aantal;
+    }
+
+    public static CbsBestand LeesGemeenten()
+    {
+        using var reader = new StreamReader(Bron(Gemeentebestand));
+        var (bestand, fouten) = CbsBestandLezer.Lees(reader, 2026);
+        return bestand ?? throw new InvalidOperationException($"Embedded {Gemeentebestand} is invalid: {string.Join("; ", fouten.Select(f => $"{f.Name} {f.Reason}"))}");
     }
 
     private async Task<int> Varianten(IDocumentSession session, CancellationToken cancellation)

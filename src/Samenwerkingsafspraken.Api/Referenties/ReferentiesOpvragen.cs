@@ -29,12 +29,15 @@ public sealed record ReferentieWeergave(
     IReadOnlyList<Maatwerkverschil> Maatwerkverschillen,
     IReadOnlyList<Hergebruik> HergebruiktIn)
 {
+    /// <summary>Where a reference came from when it passed to this employer in a merger: the employers it had before.</summary>
+    public IReadOnlyList<Werkgeverovergang> VorigeWerkgevers { get; init; } = [];
+
     public static ReferentieWeergave Van(Referentie r)
     {
         var a = r.Afspraak;
         return new ReferentieWeergave(a.Id, a.Version, a.Arbeidsmarktregio, a.Inhoud.Titel, a.Status, a.Inhoud.Looptijd, a.ActiefVanaf,
             a.Beeindiging?.Einddatum ?? a.VerlopenOp, a.Inhoud.Werkafspraken, a.Inhoud.Doelstellingen, Realisatie.Van(a), a.Evaluaties, r.Bewijs, a.Herkomst,
-            a.Maatwerkverschillen, r.HergebruiktIn);
+            a.Maatwerkverschillen, r.HergebruiktIn) { VorigeWerkgevers = a.VorigeWerkgevers };
     }
 }
 

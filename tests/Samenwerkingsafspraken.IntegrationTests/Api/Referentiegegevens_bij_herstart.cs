@@ -9,7 +9,7 @@ public sealed class Referentiegegevens_bij_herstart(ApiFixture fixture) : Integr
     public async Task een_tweede_start_op_dezelfde_database_voegt_niets_toe()
     {
         var voor = await AantalGebeurtenissen();
-        voor.ShouldBe(35 + 15);
+        voor.ShouldBe(35 + 342 + 15);
 
         await using (var tweede = await ApiFixture.StartHost(Fixture.ConnectionString, new TestTijd(ApiFixture.Starttijd), Fixture.Uitgever))
         {

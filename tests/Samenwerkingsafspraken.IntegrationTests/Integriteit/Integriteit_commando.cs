@@ -32,7 +32,7 @@ public sealed class Integriteit_commando(ApiFixture fixture) : IntegratieTest(fi
 
         code.ShouldBe(0);
         uit.ShouldContain("Integriteit van de gebeurtenissenopslag: INTACT");
-        uit.ShouldContain("Stromen: 52, gebeurtenissen: 55");
+        uit.ShouldContain($"Stromen: {35 + 342 + 15 + 2}, gebeurtenissen: {35 + 342 + 15 + 5}");
         uit.ShouldContain($"Ankerhash: {anker}");
     }
 

@@ -21,7 +21,7 @@ public sealed class Integriteit_van_de_gebeurtenissen(ApiFixture fixture) : Inte
     private const string Events = "samenwerkingsafspraken.mt_events";
     private const string Hashes = "integriteit.gebeurtenis_hashes";
     private const string Integriteit = "/v1/integriteit";
-    private const int Referentiegebeurtenissen = 35 + 15;
+    private const int Referentiegebeurtenissen = 35 + 342 + 15;
 
     private async Task<Integriteitsrapport> Controleer(string url = Integriteit)
     {

@@ -63,6 +63,8 @@ public static class AfspraakHistorieEndpoint
         AfspraakVerlengd e => $"Verlengd van {Datum(e.VorigeEinddatum)} tot {Datum(e.NieuweEinddatum)}.",
         AfspraakBeeindigd e => $"Beëindigd per {Datum(e.Einddatum)}: {e.Toelichting}",
         AfspraakVerlopen e => $"Verlopen: de einddatum {Datum(e.Einddatum)} is verstreken.",
+        AfspraakOvergegaan e => $"Overgegaan van {e.VorigeWerkgever.Naam} ({e.VorigeWerkgever.KvkNummer}) naar {e.Werkgever.Naam} ({e.Werkgever.KvkNummer}) " +
+                                $"per {Datum(e.Datum)}: de werkgever ging op in zijn rechtsopvolger.",
         _ => data.GetType().Name,
     };
 

@@ -25,7 +25,7 @@ public static class AfspraakOndertekenen
         }
 
         if (afspraak.IsAfgesloten) return Regels.Afgesloten(afspraak);
-        if (afspraak.Ondertekeningen.Any(o => o.Partij.Identificatie == partij.Identificatie))
+        if (afspraak.IsOndertekendDoor(partij))
         {
             return Weigering.Conflict("al-ondertekend", $"{partij.Naam} heeft versie {afspraak.InhoudVersie} van de inhoud al ondertekend.");
         }

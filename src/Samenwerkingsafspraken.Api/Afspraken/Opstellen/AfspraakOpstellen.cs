@@ -30,6 +30,10 @@ public sealed class AfspraakOpstellenValidator : AfspraakinhoudRegels<AfspraakOp
         RuleFor(v => v.Werkgever).NotEmpty().Matches(Formaten.KvkNummer()).WithMessage("De werkgever is een KvK-nummer van precies 8 cijfers.");
         RuleFor(v => v.Werkgever).Must(_ => kader.Werkgever is not null).When(v => v.Werkgever is not null && Formaten.KvkNummer().IsMatch(v.Werkgever))
             .WithErrorCode("onbekende-werkgever").WithMessage(v => $"Er is geen werkgever met KvK-nummer {v.Werkgever}. Registreer hem eerst (POST /v1/werkgevers).");
+        RuleFor(v => v.Werkgever).Must(_ => kader.Werkgever!.IsActief).When(_ => kader.Werkgever is not null)
+            .WithErrorCode("werkgever-niet-actief").WithMessage(_ => kader.Werkgever!.OpgegaanIn is { } opvolger
+                ? $"Deze werkgever is opgegaan in KvK-nummer {opvolger}: maak de afspraak met die werkgever."
+                : "Deze werkgever is uitgeschreven bij de KvK.");
         RuleFor(v => v.Arbeidsmarktregio).NotEmpty().Must(kader.IsGeldigeRegio).WithErrorCode("onbekende-regio")
             .WithMessage(v => $"Arbeidsmarktregio '{v.Arbeidsmarktregio}' bestaat niet (meer).");
     }

@@ -47,6 +47,10 @@ public static class AfspraakOpvragenEndpoint
             if (afspraak is null) return Problemen.NietGevonden($"Op {peildatum} bestond deze afspraak nog niet.");
         }
 
-        return Voorwaardelijk.Antwoord(http, afspraak.Version, SamenwerkingsafspraakWeergave.Van(afspraak));
+        var regio = await session.LoadAsync<Arbeidsmarktregios.Arbeidsmarktregio>(Arbeidsmarktregios.Arbeidsmarktregio.StreamId(afspraak.Arbeidsmarktregio), cancellation);
+        return Voorwaardelijk.Antwoord(http, afspraak.Version, SamenwerkingsafspraakWeergave.Van(afspraak) with
+        {
+            ArbeidsmarktregioOpgeheven = regio?.GeldigTot is { } tot ? new Regioopheffing(tot, regio.Opvolgers) : null,
+        });
     }
 }

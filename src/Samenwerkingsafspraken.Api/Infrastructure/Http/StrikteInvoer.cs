@@ -45,7 +45,22 @@ public static class StrikteInvoer
         }
 
         var verzoektype = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
-        if (verzoektype is not null)
+        if (endpoint.Metadata.GetMetadata<MultiStreamWriting.VerzoekbestandAttribute>() is { } bestand && HttpMethods.IsPost(context.Request.Method))
+        {
+            // A file as the body (a CBS file): its own media type, the same size limit, and no character a reader or
+            // the store chokes on; line breaks and tabs are part of a file.
+            var lichaam = await LeesLichaam(context, bestand.Mediatype);
+            if (lichaam.Antwoord is { } weigering)
+            {
+                await weigering.ExecuteAsync(context);
+                return;
+            }
+
+            if (Bestandstekst(lichaam.Inhoud!) is { } bestandsfout) fouten.Add(bestandsfout);
+            context.Request.Body = new MemoryStream(lichaam.Inhoud!, writable: false);
+            context.Request.ContentLength = lichaam.Inhoud!.Length;
+        }
+        else if (verzoektype is not null)
         {
             var lichaam = await LeesLichaam(context);
             if (lichaam.Antwoord is { } weigering)
@@ -113,13 +128,28 @@ public static class StrikteInvoer
 
     private sealed record Lichaam(byte[]? Inhoud, IResult? Antwoord);
 
-    private static async Task<Lichaam> LeesLichaam(HttpContext context)
+    private static OngeldigeParameter? Bestandstekst(byte[] inhoud)
+    {
+        string tekst;
+        try
+        {
+            tekst = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(inhoud);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            return new OngeldigeParameter("body", "ongeldig-teken", "Het bestand is geen geldige UTF-8.");
+        }
+
+        return Tekstregels.Controleer("body", tekst, meerregelig: true, MaximaleGrootte);
+    }
+
+    private static async Task<Lichaam> LeesLichaam(HttpContext context, string mediatype = "application/json")
     {
         var request = context.Request;
         if (request.ContentLength > MaximaleGrootte) return new Lichaam(null, TeGroot());
 
         var contentType = request.ContentType;
-        if (!string.IsNullOrEmpty(contentType) && !IsJson(contentType)) return new Lichaam(null, NietOndersteund());
+        if (!string.IsNullOrEmpty(contentType) && !IsVan(contentType, mediatype)) return new Lichaam(null, NietOndersteund(mediatype));
 
         using var buffer = new MemoryStream();
         var blok = new byte[16 * 1024];
@@ -131,18 +161,20 @@ public static class StrikteInvoer
         }
 
         // A body without a type is not taken for JSON: what was meant cannot be known.
-        if (string.IsNullOrEmpty(contentType) && buffer.Length > 0) return new Lichaam(null, NietOndersteund());
+        if (string.IsNullOrEmpty(contentType) && buffer.Length > 0) return new Lichaam(null, NietOndersteund(mediatype));
         return new Lichaam(buffer.ToArray(), null);
     }
 
-    private static bool IsJson(string contentType) =>
+    private static bool IsVan(string contentType, string mediatype) =>
         MediaTypeHeaderValue.TryParse(contentType, out var type)
-        && type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+        && type.MediaType.Equals(mediatype, StringComparison.OrdinalIgnoreCase)
         && (type.Charset.Length == 0 || type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
 
     private static IResult TeGroot() => Problemen.Probleem(413, "verzoek-te-groot",
         $"Het verzoek is groter dan {MaximaleGrootte / 1024} KiB. Stuur minder in één keer.");
 
-    private static IResult NietOndersteund() => Problemen.Probleem(415, "mediatype-niet-ondersteund",
-        "Stuur de inhoud als JSON in UTF-8, met Content-Type: application/json.");
+    private static IResult NietOndersteund(string mediatype) => Problemen.Probleem(415, "mediatype-niet-ondersteund",
+        mediatype == "application/json"
+            ? "Stuur de inhoud als JSON in UTF-8, met Content-Type: application/json."
+            : $"Stuur de inhoud in UTF-8, met Content-Type: {mediatype}.");
 }

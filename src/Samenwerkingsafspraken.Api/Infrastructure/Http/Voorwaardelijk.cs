@@ -14,6 +14,29 @@ public static class Voorwaardelijk
         return Bekend(http.Request, etag) ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Ok(resource);
     }
 
+    /// <summary>
+    /// The version an If-Match header names, compared strongly (RFC 9110 13.1.1): a weak tag (W/"3") never matches, so
+    /// it is refused with a clear problem rather than read as if it were strong. No header: no version, no problem.
+    /// </summary>
+    public static (long? Versie, IResult? Probleem) IfMatch(HttpRequest request)
+    {
+        if (request.Headers.IfMatch.Count == 0) return (null, null);
+        var waarde = request.Headers.IfMatch.ToString().Trim();
+        if (waarde.StartsWith("W/", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, Problemen.Ongeldig([new OngeldigeParameter("If-Match", "zwakke-etag",
+                "If-Match vergelijkt sterk: stuur de ETag zoals u hem kreeg, zonder W/, bijvoorbeeld \"3\".")]));
+        }
+
+        if (!EntityTagHeaderValue.TryParse(waarde, out var tag) || !long.TryParse(tag.Tag.ToString().Trim('"'), out var versie) || versie < 0)
+        {
+            return (null, Problemen.Ongeldig([new OngeldigeParameter("If-Match", "ongeldig-formaat",
+                "If-Match moet de ETag van de bron bevatten, bijvoorbeeld \"3\".")]));
+        }
+
+        return (versie, null);
+    }
+
     private static bool Bekend(HttpRequest request, string etag)
     {
         var waarden = request.Headers.IfNoneMatch;

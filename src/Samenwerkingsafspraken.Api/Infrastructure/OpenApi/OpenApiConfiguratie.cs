@@ -29,7 +29,8 @@ public static class OpenApiConfiguratie
                 var regel = Toegangsbeleid.Voor(metadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName);
                 var anoniem = regel?.Openbaar == true;
                 operation.Description = Toegangstekst(operation.Description, regel);
-                var lichaam = metadata.OfType<IAcceptsMetadata>().Any(a => a.RequestType is not null);
+                var lichaam = metadata.OfType<IAcceptsMetadata>().Any(a => a.RequestType is not null)
+                              || metadata.OfType<MultiStreamWriting.VerzoekbestandAttribute>().Any();
                 if (lichaam)
                 {
                     statussen.Add(400);
@@ -128,6 +129,7 @@ public static class OpenApiConfiguratie
 
             options.AddOperationTransformer(Exports.ExportOpenApi.Beschrijf);
             options.AddSchemaTransformer(VerplichteVelden.Beschrijf);
+            options.AddOperationTransformer(MultiStreamWriting.MeerstroomOpenApi.Beschrijf);
 
             options.AddDocumentTransformer((document, _, _) =>
             {
@@ -231,6 +233,7 @@ public static class OpenApiConfiguratie
     private static readonly IReadOnlyList<Tagdefinitie> Onderwerpen =
     [
         new("arbeidsmarktregios", "Arbeidsmarktregio's", "De 35 arbeidsmarktregio's, het register en de inbox van een regio."),
+        new("gemeenten", "Gemeenten", "De gemeenten, tot welke arbeidsmarktregio zij horen op een datum, herindelingen en CBS-indelingsbestanden."),
         new("werkgevers", "Werkgevers", "Werkgevers, hun afspraken en hun referentiehistorie."),
         new("samenwerkingsafspraken", "Samenwerkingsafspraken", "Opstellen, de levenscyclus, historie, versies, verschillen en stamboom."),
         new("hergebruikverzoeken", "Hergebruik", "Een bewezen afspraak hergebruiken in een andere regio."),

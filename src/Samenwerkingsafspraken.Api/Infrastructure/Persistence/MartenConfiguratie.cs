@@ -9,6 +9,7 @@ using Samenwerkingsafspraken.Hergebruik;
 using Samenwerkingsafspraken.Referenties;
 using Samenwerkingsafspraken.Referenties.Delen;
 using Samenwerkingsafspraken.Arbeidsmarktregios;
+using Samenwerkingsafspraken.Gemeenten;
 using Samenwerkingsafspraken.Infrastructure.Writing;
 using Samenwerkingsafspraken.Varianten;
 using Samenwerkingsafspraken.Varianten.Gebruik;
@@ -24,8 +25,8 @@ public static class MartenConfiguratie
 
     /// <summary>The projections a beheerder may rebuild (after a change of their code or of the proof rule).</summary>
     public static readonly IReadOnlyList<string> Herbouwbaar =
-        [nameof(Samenwerkingsafspraak), nameof(Werkgever), nameof(Arbeidsmarktregio), nameof(Variant), nameof(Hergebruikverzoek), "Referentie", VariantgebruikProjectie.Naam,
-         nameof(Referentiedelingen), WerkgeverrelatiesProjectie.Naam];
+        [nameof(Samenwerkingsafspraak), nameof(Werkgever), nameof(Arbeidsmarktregio), nameof(Gemeente), nameof(Variant), nameof(Hergebruikverzoek), "Referentie",
+         VariantgebruikProjectie.Naam, nameof(Referentiedelingen), WerkgeverrelatiesProjectie.Naam];
 
     public static StoreOptions Opties(IServiceProvider services)
     {
@@ -44,6 +45,7 @@ public static class MartenConfiguratie
         opts.Logger(new MartenLogboek(services.GetRequiredService<ILoggerFactory>().CreateLogger<IDocumentStore>()));
 
         opts.Projections.Add(new AggregateProjection<Arbeidsmarktregio>(), ProjectionLifecycle.Inline);
+        opts.Projections.Add(new AggregateProjection<Gemeente>(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new AggregateProjection<Werkgever>(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new AggregateProjection<Variant>(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new AggregateProjection<Samenwerkingsafspraak>(), ProjectionLifecycle.Inline);
@@ -66,6 +68,8 @@ public static class MartenConfiguratie
             .Index(g => g.Arbeidsmarktregio)
             .Index(g => g.Sector);
         opts.Schema.For<IdempotenteOpdracht>();
+        opts.ConfigureerGemeenten();
+        opts.ConfigureerWerkgevers();
 
         return opts;
     }

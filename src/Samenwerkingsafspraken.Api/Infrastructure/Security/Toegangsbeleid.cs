@@ -47,6 +47,9 @@ public static class Toegangsbeleid
         // Open to everyone: reference data, the proof rule, the API description, health.
         Openbaar("arbeidsmarktregiosOpvragen"),
         Openbaar("arbeidsmarktregioOpvragen"),
+        Openbaar("regiogemeentenOpvragen"),
+        Openbaar("gemeentenOpvragen"),
+        Openbaar("gemeenteOpvragen"),
         Openbaar("variantenOpvragen"),
         Openbaar("variantOpvragen"),
         Openbaar("sectorenOpvragen"),
@@ -55,8 +58,28 @@ public static class Toegangsbeleid
         Openbaar(Sleutels.ApiReferentie),
         Openbaar(Sleutels.Gezondheid),
 
-        // Employers and their data.
+        // The delineation of gemeenten and regions: the beheerder keeps it.
+        Regel("arbeidsmarktregioVaststellen", (B, Bereik.Alles)),
+        Regel("arbeidsmarktregioHernoemen", (B, Bereik.Alles)),
+        Regel("centrumgemeenteAanwijzen", (B, Bereik.Alles)),
+        Regel("arbeidsmarktregioOpheffen", (B, Bereik.Alles)),
+        Regel("arbeidsmarktregioSplitsen", (B, Bereik.Alles)),
+        Regel("arbeidsmarktregiosSamenvoegen", (B, Bereik.Alles)),
+        Regel("gemeenteVerplaatsen", (B, Bereik.Alles)),
+        Regel("gemeentenHerindelen", (B, Bereik.Alles)),
+        Regel("indelingsbestandLaden", (B, Bereik.Alles)),
+
+        // Employers and their data. Searching shows only KvK-nummer, name and status, so that a public party can find
+        // the employer it is about to register an agreement with; the record itself needs a relation.
         Regel("werkgeverRegistreren", (W, Bereik.EigenWerkgever), (R, Bereik.Alles), (B, Bereik.Alles)),
+        Regel("werkgeversZoeken", (R, Bereik.Alles), (A, Bereik.Alles), (B, Bereik.Alles)),
+        Regel("werkgeverWijzigen", (W, Bereik.EigenWerkgever), (B, Bereik.Alles)),
+        Regel("vestigingToevoegen", (W, Bereik.EigenWerkgever), (B, Bereik.Alles)),
+        Regel("vestigingVerhuizen", (W, Bereik.EigenWerkgever), (B, Bereik.Alles)),
+        Regel("vestigingSluiten", (W, Bereik.EigenWerkgever), (B, Bereik.Alles)),
+        Regel("werkgeverUitschrijven", (B, Bereik.Alles)),
+        Regel("werkgeverSamenvoegen", (B, Bereik.Alles)),
+        Regel("werkgeverHistorieOpvragen", (W, Bereik.EigenWerkgever), (A, Bereik.Alles), (B, Bereik.Alles)),
         Regel("werkgeverOpvragen", (W, Bereik.EigenWerkgever), (R, Bereik.RelatieMetWerkgever), (A, Bereik.Alles), (B, Bereik.Alles)),
         Regel("werkgeverafsprakenOpvragen", (W, Bereik.EigenWerkgever), (R, Bereik.RelatieMetWerkgever), (A, Bereik.Alles)),
         Regel("referentiesOpvragen", (W, Bereik.EigenWerkgever), (R, Bereik.RelatieMetWerkgever), (A, Bereik.Alles), (B, Bereik.Alles)),

@@ -156,25 +156,8 @@ public sealed class Schrijver(HttpContext http, IDocumentSession session, IMessa
 
     private (long? Versie, IResult? Probleem) VerwachteVersie(long? versieInBody)
     {
-        long? uitHeader = null;
-        if (http.Request.Headers.IfMatch.Count > 0)
-        {
-            var waarde = http.Request.Headers.IfMatch.ToString().Trim();
-            if (waarde.StartsWith("W/", StringComparison.OrdinalIgnoreCase))
-            {
-                // If-Match compares strongly (RFC 9110 13.1.1): a weak tag never matches, so it is refused, not read as strong.
-                return (null, Problemen.Ongeldig([new OngeldigeParameter("If-Match", "zwakke-etag",
-                    "If-Match vergelijkt sterk: stuur de ETag zoals u hem kreeg, zonder W/, bijvoorbeeld \"3\".")]));
-            }
-
-            if (!EntityTagHeaderValue.TryParse(waarde, out var tag) || !long.TryParse(tag.Tag.ToString().Trim('"'), out var v) || v < 0)
-            {
-                return (null, Problemen.Ongeldig([new OngeldigeParameter("If-Match", "ongeldig-formaat",
-                    "If-Match moet de ETag van de bron bevatten, bijvoorbeeld \"3\".")]));
-            }
-
-            uitHeader = v;
-        }
+        var (uitHeader, ongeldig) = Voorwaardelijk.IfMatch(http.Request);
+        if (ongeldig is not null) return (null, ongeldig);
 
         if (uitHeader is not null && versieInBody is not null && uitHeader != versieInBody)
         {

@@ -2,7 +2,9 @@ using Marten;
 using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Security;
+using Samenwerkingsafspraken.Infrastructure;
 using Samenwerkingsafspraken.Werkgevers.Registreren;
+using Samenwerkingsafspraken.Werkgevers.Vestigingen;
 using Wolverine.Http;
 
 namespace Samenwerkingsafspraken.Werkgevers.Opvragen;
@@ -11,12 +13,14 @@ public static class WerkgeverOpvragenEndpoint
 {
     [WolverineGet("/v1/werkgevers/{kvkNummer}", OperationId = "werkgeverOpvragen")]
     [EndpointSummary("Een werkgever")]
-    [EndpointDescription("De gegevens van een werkgever. Voor de werkgever zelf, auditors, de beheerder, en de regiopartijen van een regio " +
-                         "waarmee de werkgever een afspraak heeft, die hij om hergebruik vroeg of waarmee hij zijn referenties deelt.")]
+    [EndpointDescription("De gegevens van een werkgever, met zijn status bij de KvK (actief, uitgeschreven, of opgegaan in een ander KvK-nummer) " +
+                         "en de regio van elke vestiging zoals die nu uit haar gemeente volgt. Voor de werkgever zelf, auditors, de beheerder, en de " +
+                         "regiopartijen van een regio waarmee de werkgever een afspraak heeft, die hij om hergebruik vroeg of waarmee hij zijn " +
+                         "referenties deelt.")]
     [ProducesResponseType<WerkgeverWeergave>(200)]
     [MetETag]
     [Problemen(400, 401, 403, 404)]
-    public static async Task<IResult> Get(string kvkNummer, HttpContext http, IQuerySession session, CancellationToken cancellation)
+    public static async Task<IResult> Get(string kvkNummer, HttpContext http, IQuerySession session, Klok klok, CancellationToken cancellation)
     {
         if (!Formaten.KvkNummer().IsMatch(kvkNummer))
         {
@@ -32,7 +36,8 @@ public static class WerkgeverOpvragenEndpoint
         var werkgever = await session.LoadAsync<Werkgever>(Werkgever.StreamId(kvkNummer), cancellation);
         if (werkgever is null) return Problemen.NietGevonden($"Er is geen werkgever met KvK-nummer {kvkNummer}.");
 
-        return Voorwaardelijk.Antwoord(http, werkgever.Version, WerkgeverWeergave.Van(werkgever));
+        var gemeenten = await Vestigingskader.Laad(session, werkgever.Vestigingen.Select(v => v.Gemeente), klok.Vandaag, cancellation);
+        return Voorwaardelijk.Antwoord(http, werkgever.Version, WerkgeverWeergave.Van(werkgever).MetRegiosOp(gemeenten.Datum, gemeenten.Gemeenten));
     }
 }
 

@@ -7,12 +7,16 @@ using Samenwerkingsafspraken.Referentiedata;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Security;
 using Samenwerkingsafspraken.Infrastructure.Writing;
+using Npgsql;
+using Samenwerkingsafspraken.Werkgevers.Vestigingen;
+using Samenwerkingsafspraken.Werkgevers.Zoeken;
 using Wolverine;
 using Wolverine.Http;
 
 namespace Samenwerkingsafspraken.Werkgevers.Registreren;
 
-public sealed record VestigingVerzoek(string? Vestigingsnummer, string? Arbeidsmarktregio);
+/// <summary>A location by its gemeente (its region follows from it), or, as before gemeenten were known, by its region.</summary>
+public sealed record VestigingVerzoek(string? Vestigingsnummer, string? Arbeidsmarktregio, string? Gemeente = null);
 
 public sealed record WerkgeverRegistrerenVerzoek(
     string? KvkNummer,
@@ -40,8 +44,9 @@ public static partial class Formaten
 
 public sealed class WerkgeverRegistrerenValidator : Invoerregels<WerkgeverRegistrerenVerzoek>
 {
-    public WerkgeverRegistrerenValidator(Referentiekader kader)
+    public WerkgeverRegistrerenValidator(Referentiekader kader, Vestigingskader? gemeenten = null)
     {
+        gemeenten ??= Vestigingskader.Leeg;
         RuleFor(v => v.KvkNummer).NotEmpty().Matches(Formaten.KvkNummer())
             .WithMessage("Een KvK-nummer bestaat uit precies 8 cijfers (als tekst: voorloopnullen tellen mee).");
         RuleFor(v => v.Naam).NotEmpty().MaximumLength(200);
@@ -61,16 +66,23 @@ public sealed class WerkgeverRegistrerenValidator : Invoerregels<WerkgeverRegist
         {
             vestiging.RuleFor(x => x.Vestigingsnummer).NotEmpty().Matches(Formaten.Vestigingsnummer())
                 .WithMessage("Een vestigingsnummer bestaat uit precies 12 cijfers.");
-            vestiging.RuleFor(x => x.Arbeidsmarktregio).NotEmpty().Must(kader.IsGeldigeRegio)
-                .WithErrorCode("onbekende-regio").WithMessage(x => $"Arbeidsmarktregio '{x.Arbeidsmarktregio}' bestaat niet.");
+            vestiging.RuleFor(x => x.Arbeidsmarktregio).NotEmpty().When(x => x.Gemeente is null)
+                .WithMessage("Noem de gemeente van de vestiging (of, zonder gemeente, de arbeidsmarktregio).");
+            vestiging.RuleFor(x => x.Arbeidsmarktregio).Must(kader.IsGeldigeRegio)
+                .WithErrorCode("onbekende-regio").WithMessage(x => $"Arbeidsmarktregio '{x.Arbeidsmarktregio}' bestaat niet.")
+                .Must((x, regio) => gemeenten.RegioVan(x.Gemeente) is not { } vanGemeente || vanGemeente == regio).WithErrorCode("past-niet-bij-gemeente")
+                .WithMessage(x => $"Gemeente {x.Gemeente} hoort bij {gemeenten.RegioVan(x.Gemeente)}, niet bij {x.Arbeidsmarktregio}.")
+                .When(x => x.Arbeidsmarktregio is not null);
+            vestiging.RuleFor(x => x.Gemeente).Vestigingsgemeente(gemeenten).When(x => x.Gemeente is not null);
         });
     }
 }
 
 public static class WerkgeverRegistreren
 {
-    public static Besluit Beslis(WerkgeverRegistrerenVerzoek verzoek, Gebruiker door, DateTimeOffset nu)
+    public static Besluit Beslis(WerkgeverRegistrerenVerzoek verzoek, Gebruiker door, DateTimeOffset nu, Vestigingskader? gemeenten = null)
     {
+        gemeenten ??= Vestigingskader.Leeg;
         if (door.IsWerkgever && !door.IsWerkgeverVan(verzoek.KvkNummer!))
         {
             return Weigering.NietToegestaan("andere-werkgever", "Een werkgever registreert alleen zichzelf (het KvK-nummer in uw token).");
@@ -88,7 +100,7 @@ public static class WerkgeverRegistreren
             verzoek.Sector!,
             Enum.Parse<Werkgeversoort>(verzoek.Soort!, ignoreCase: true),
             (verzoek.Netwerken ?? []).Select(n => Enum.Parse<Netwerk>(n, ignoreCase: true)).Distinct().ToList(),
-            (verzoek.Vestigingen ?? []).Select(v => new Vestiging(v.Vestigingsnummer!, v.Arbeidsmarktregio!)).ToList(),
+            (verzoek.Vestigingen ?? []).Select(v => new Vestiging(v.Vestigingsnummer!, v.Arbeidsmarktregio ?? gemeenten.RegioVan(v.Gemeente)!, v.Gemeente)).ToList(),
             nu));
     }
 }
@@ -97,15 +109,24 @@ public static class WerkgeverRegistrerenEndpoint
 {
     [WolverinePost("/v1/werkgevers", OperationId = "werkgeverRegistreren")]
     [EndpointSummary("Een werkgever registreren")]
-    [EndpointDescription("Registreert een werkgever op zijn KvK-nummer. Een werkgever registreert alleen zichzelf; een tweede registratie van hetzelfde KvK-nummer is een 409.")]
+    [EndpointDescription("Registreert een werkgever op zijn KvK-nummer. Een werkgever registreert alleen zichzelf; een tweede registratie van hetzelfde " +
+                         "KvK-nummer is een 409. De regio van een vestiging volgt uit haar gemeente. Lijkt de naam sterk op die van een andere geregistreerde " +
+                         "werkgever, dan noemt het antwoord dat onder waarschuwingen (een regiopartij of de beheerder ziet welke; een werkgever alleen dat het zo is).")]
     [ProducesResponseType<WerkgeverWeergave>(201)]
     [Problemen(400, 401, 403, 409, 422)]
     public static async Task<IResult> Post(WerkgeverRegistrerenVerzoek verzoek, HttpContext http, IDocumentSession session, IMessageBus bus,
-        Klok klok) =>
-        await new Schrijver(http, session, bus).Start<Werkgever, WerkgeverRegistrerenVerzoek>(
-            Werkgever.StreamId(verzoek?.KvkNummer ?? ""), verzoek!, new WerkgeverRegistrerenValidator(await Referentiekader.Laad(session)),
-            () => Task.FromResult(WerkgeverRegistreren.Beslis(verzoek!, Gebruiker.Van(http.User), klok.GetUtcNow())),
-            WerkgeverWeergave.Van,
+        Klok klok, NpgsqlDataSource database)
+    {
+        var gebruiker = Gebruiker.Van(http.User);
+        var gemeenten = await Vestigingskader.Laad(session, (verzoek?.Vestigingen ?? []).Select(v => v?.Gemeente), klok.Vandaag, http.RequestAborted);
+        var lijkendOp = verzoek?.Naam is { Length: > 0 and <= 200 } naam && verzoek.KvkNummer is { } kvk
+            ? await Werkgeverdubbels.Zoek(database, naam, kvk, http.RequestAborted)
+            : [];
+        return await new Schrijver(http, session, bus).Start<Werkgever, WerkgeverRegistrerenVerzoek>(
+            Werkgever.StreamId(verzoek?.KvkNummer ?? ""), verzoek!, new WerkgeverRegistrerenValidator(await Referentiekader.Laad(session), gemeenten),
+            () => Task.FromResult(WerkgeverRegistreren.Beslis(verzoek!, gebruiker, klok.GetUtcNow(), gemeenten)),
+            werkgever => WerkgeverWeergave.Van(werkgever) with { Waarschuwingen = Werkgeverdubbels.Waarschuwingen(lijkendOp, gebruiker) },
             werkgever => $"/v1/werkgevers/{werkgever.KvkNummer}",
             $"Werkgever met KvK-nummer {verzoek?.KvkNummer} is al geregistreerd.");
+    }
 }

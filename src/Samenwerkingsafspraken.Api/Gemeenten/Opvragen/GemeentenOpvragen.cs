@@ -1,0 +1,133 @@
+using Marten;
+using Samenwerkingsafspraken.Afspraken.Verschillen;
+using Samenwerkingsafspraken.Arbeidsmarktregios;
+using Samenwerkingsafspraken.Infrastructure;
+using Samenwerkingsafspraken.Infrastructure.Http;
+using Samenwerkingsafspraken.Infrastructure.OpenApi;
+using Samenwerkingsafspraken.Infrastructure.Writing;
+using Wolverine.Http;
+
+namespace Samenwerkingsafspraken.Gemeenten.Opvragen;
+
+public sealed record Regioverwijzing(string Code, string Naam);
+
+/// <summary>A gemeente as it was on the peildatum. Outside its validity the dated fields are empty.</summary>
+public sealed record GemeenteWeergave(
+    string Code,
+    string Naam,
+    DateOnly Peildatum,
+    bool GeldigOpPeildatum,
+    Provincie? Provincie,
+    Regioverwijzing? Arbeidsmarktregio,
+    DateOnly GeldigVanaf,
+    DateOnly? GeldigTot,
+    IReadOnlyList<string> OntstaanUit,
+    IReadOnlyList<Opname> Opgenomen,
+    string? OpgegaanIn,
+    long Versie)
+{
+    public static GemeenteWeergave Van(Gemeente g, DateOnly peildatum, IReadOnlyDictionary<string, Arbeidsmarktregio> regios)
+    {
+        var regio = g.RegioOp(peildatum);
+        return new GemeenteWeergave(g.Code, g.NaamOp(peildatum) ?? g.Naam, peildatum, g.IsGeldigOp(peildatum), g.ProvincieOp(peildatum),
+            regio is null ? null : new Regioverwijzing(regio, regios.TryGetValue(regio, out var r) ? r.NaamOp(peildatum) : regio),
+            g.GeldigVanaf, g.GeldigTot, g.OntstaanUit, g.Opgenomen, g.OpgegaanIn, g.Version);
+    }
+}
+
+public sealed record GemeenteLijst(DateOnly Peildatum, IReadOnlyList<GemeenteWeergave> Gemeenten, int Aantal);
+
+public static class GemeentenOpvragen
+{
+    public static OngeldigeParameter? Peildatumfout(string? peildatum, out DateOnly? datum)
+    {
+        datum = null;
+        if (peildatum is null) return null;
+        if (AfspraakAlsToen.TryDatum(peildatum, out var d) && d.Year is >= 1800 and <= 9998)
+        {
+            datum = d;
+            return null;
+        }
+
+        return new OngeldigeParameter("peildatum", "ongeldig-formaat", "Een peildatum is een datum: JJJJ-MM-DD.");
+    }
+
+    /// <summary>The gemeenten that ever belonged to a region (an indexed containment query), then those of the peildatum.</summary>
+    public static async Task<IReadOnlyList<Gemeente>> VanRegio(IQuerySession session, string regio, DateOnly peildatum, CancellationToken cancellation)
+    {
+        var ooit = await session.Query<Gemeente>().Where(g => g.Regios.Contains(regio)).ToListAsync(cancellation);
+        return ooit.Where(g => g.RegioOp(peildatum) == regio).OrderBy(g => g.Code).ToList();
+    }
+
+    public static async Task<IReadOnlyDictionary<string, Arbeidsmarktregio>> Regios(IQuerySession session, CancellationToken cancellation) =>
+        (await session.Query<Arbeidsmarktregio>().ToListAsync(cancellation)).ToDictionary(r => r.Code);
+}
+
+public static class GemeentenOpvragenEndpoint
+{
+    [WolverineGet("/v1/gemeenten", OperationId = "gemeentenOpvragen")]
+    [EndpointSummary("Gemeenten, op naam of per regio")]
+    [EndpointDescription("De gemeenten zoals zij waren op de peildatum (JJJJ-MM-DD, standaard vandaag), met hun provincie en arbeidsmarktregio. " +
+                         "Met naam: de gemeenten die zo heetten of heten (hoofdletters, accenten en een toevoeging als \" (L.)\" tellen niet mee); " +
+                         "met arbeidsmarktregio: de gemeenten van die regio. Openbaar.")]
+    [ProducesResponseType<GemeenteLijst>(200)]
+    [Problemen(400)]
+    public static async Task<IResult> Lijst(string? naam, string? arbeidsmarktregio, string? peildatum, IQuerySession session, Klok klok,
+        CancellationToken cancellation)
+    {
+        var fouten = new List<OngeldigeParameter>();
+        if (GemeentenOpvragen.Peildatumfout(peildatum, out var gevraagd) is { } datumfout) fouten.Add(datumfout);
+        if (naam is not null && (string.IsNullOrWhiteSpace(naam) || naam.Length > 100))
+            fouten.Add(new OngeldigeParameter("naam", "ongeldige-lengte", "Een naam is 1 tot 100 tekens."));
+        if (arbeidsmarktregio is not null && !ArbeidsmarktregiosEndpoint.CodeFormaat().IsMatch(arbeidsmarktregio))
+            fouten.Add(new OngeldigeParameter("arbeidsmarktregio", "ongeldig-formaat", "Een regiocode is AM gevolgd door twee cijfers, bijvoorbeeld AM01."));
+        if (fouten.Count > 0) return Problemen.Ongeldig(fouten);
+
+        var datum = gevraagd ?? klok.Vandaag;
+        IReadOnlyList<Gemeente> gemeenten;
+        if (arbeidsmarktregio is not null)
+        {
+            gemeenten = await GemeentenOpvragen.VanRegio(session, arbeidsmarktregio, datum, cancellation);
+        }
+        else if (naam is not null)
+        {
+            var zoeknaam = Zoeknaam.Normaliseer(naam);
+            gemeenten = await session.Query<Gemeente>().Where(g => g.Zoeknamen.Contains(zoeknaam)).ToListAsync(cancellation);
+        }
+        else
+        {
+            gemeenten = await session.Query<Gemeente>().ToListAsync(cancellation);
+        }
+
+        if (naam is not null)
+        {
+            var zoeknaam = Zoeknaam.Normaliseer(naam);
+            gemeenten = gemeenten.Where(g => g.Zoeknamen.Contains(zoeknaam)).ToList();
+        }
+
+        var regios = await GemeentenOpvragen.Regios(session, cancellation);
+        var weergaven = gemeenten.Where(g => g.IsGeldigOp(datum)).OrderBy(g => g.Code).Select(g => GemeenteWeergave.Van(g, datum, regios)).ToList();
+        return Results.Ok(new GemeenteLijst(datum, weergaven, weergaven.Count));
+    }
+    [WolverineGet("/v1/gemeenten/{code}", OperationId = "gemeenteOpvragen")]
+    [EndpointSummary("Eén gemeente, en tot welke regio zij hoort")]
+    [EndpointDescription("De gemeente zoals zij was op de peildatum (standaard vandaag): naam, provincie en arbeidsmarktregio. Buiten haar " +
+                         "geldigheid zijn die leeg; opgegaanIn noemt dan de gemeente waarin zij opging. Openbaar.")]
+    [ProducesResponseType<GemeenteWeergave>(200)]
+    [Problemen(400, 404)]
+    public static async Task<IResult> Details(string code, string? peildatum, HttpContext http, IQuerySession session, Klok klok,
+        CancellationToken cancellation)
+    {
+        var fouten = new List<OngeldigeParameter>();
+        if (!Gemeente.CodeFormaat().IsMatch(code))
+            fouten.Add(new OngeldigeParameter("code", "ongeldig-formaat", "Een gemeentecode is GM gevolgd door vier cijfers, bijvoorbeeld GM0014."));
+        if (GemeentenOpvragen.Peildatumfout(peildatum, out var gevraagd) is { } datumfout) fouten.Add(datumfout);
+        if (fouten.Count > 0) return Problemen.Ongeldig(fouten);
+
+        var gemeente = await session.LoadAsync<Gemeente>(Gemeente.StreamId(code), cancellation);
+        if (gemeente is null) return Problemen.NietGevonden($"Gemeente {code} bestaat niet.");
+
+        http.Response.Headers.ETag = ETag.Van(gemeente.Version);
+        return Results.Ok(GemeenteWeergave.Van(gemeente, gevraagd ?? klok.Vandaag, await GemeentenOpvragen.Regios(session, cancellation)));
+    }
+}

@@ -1,0 +1,83 @@
+using FluentValidation;
+using Marten;
+using Samenwerkingsafspraken.Arbeidsmarktregios;
+using Samenwerkingsafspraken.Gemeenten.Opvragen;
+using Samenwerkingsafspraken.Infrastructure;
+using Samenwerkingsafspraken.Infrastructure.Http;
+using Samenwerkingsafspraken.Infrastructure.OpenApi;
+using Samenwerkingsafspraken.Infrastructure.Security;
+using Samenwerkingsafspraken.Infrastructure.Writing;
+using Wolverine;
+using Wolverine.Http;
+
+namespace Samenwerkingsafspraken.Gemeenten.Verplaatsen;
+
+public sealed record GemeenteVerplaatsenVerzoek(string? Arbeidsmarktregio, DateOnly? GeldigVanaf, string? Reden, long? Versie);
+
+public static class Indelingsregels
+{
+    public static readonly DateOnly Vroegst = new(1900, 1, 1);
+
+    public static readonly DateOnly Laatst = new(9998, 12, 31);
+
+    /// <summary>A date from which a change to the delineation applies: required, and within the years the registry can hold.</summary>
+    public static void GeldigVanaf<T>(this AbstractValidator<T> regels, System.Linq.Expressions.Expression<Func<T, DateOnly?>> datum) =>
+        regels.RuleFor(datum).NotNull().InclusiveBetween(Vroegst, Laatst).WithMessage("Een datum tussen 1900 en 9998, JJJJ-MM-DD.");
+
+    public static Weigering? AlleenBeheerder(Gebruiker door) =>
+        door.IsBeheerder ? null : Weigering.NietToegestaan("alleen-beheerder", "Alleen de beheerder wijzigt de indeling in arbeidsmarktregio's.");
+}
+
+public sealed class GemeenteVerplaatsenValidator : Invoerregels<GemeenteVerplaatsenVerzoek>
+{
+    public GemeenteVerplaatsenValidator(Arbeidsmarktregio? naar)
+    {
+        RuleFor(v => v.Arbeidsmarktregio).NotEmpty().Matches(ArbeidsmarktregiosEndpoint.CodeFormaat())
+            .WithMessage("Een regiocode is AM gevolgd door twee cijfers.")
+            .Must(_ => naar is not null).WithErrorCode("onbekende-regio").WithMessage(v => $"Arbeidsmarktregio {v.Arbeidsmarktregio} bestaat niet.")
+            .Must((v, _) => v.GeldigVanaf is not { } d || naar!.IsGeldigOp(d)).WithErrorCode("regio-niet-geldig")
+            .WithMessage(v => $"Arbeidsmarktregio {v.Arbeidsmarktregio} bestaat niet op {v.GeldigVanaf:yyyy-MM-dd}.");
+        this.GeldigVanaf(v => v.GeldigVanaf);
+        RuleFor(v => v.Reden).NotEmpty().MaximumLength(2000);
+    }
+}
+
+public static class GemeenteVerplaatsen
+{
+    public static Besluit Beslis(Gemeente gemeente, Arbeidsmarktregio naar, GemeenteVerplaatsenVerzoek verzoek, Gebruiker door)
+    {
+        if (Indelingsregels.AlleenBeheerder(door) is { } weigering) return weigering;
+
+        var datum = verzoek.GeldigVanaf!.Value;
+        if (gemeente.RegioOp(datum) is not { } van)
+            return Weigering.Conflict("gemeente-niet-geldig", $"Gemeente {gemeente.Code} bestaat niet op {datum:yyyy-MM-dd}.");
+        if (van == naar.Code)
+            return Weigering.Conflict("geen-wijziging", $"Gemeente {gemeente.Code} hoort op {datum:yyyy-MM-dd} al bij {naar.Code}.");
+
+        return Besluit.Met(new GemeenteVerplaatst(gemeente.Id, van, naar.Code, datum));
+    }
+}
+
+public static class GemeenteVerplaatsenEndpoint
+{
+    [WolverinePost("/v1/gemeenten/{code}/verplaatsingen", OperationId = "gemeenteVerplaatsen")]
+    [EndpointSummary("Een gemeente naar een andere arbeidsmarktregio verplaatsen")]
+    [EndpointDescription("Alleen de beheerder. Vanaf geldigVanaf hoort de gemeente bij de genoemde regio; een latere, al vastgelegde wijziging " +
+                         "blijft staan. Met een reden en de versie van de gemeente (If-Match of versie).")]
+    [ProducesResponseType<GemeenteWeergave>(200)]
+    [Problemen(400, 401, 403, 404, 409, 422, 428)]
+    public static async Task<IResult> Post(string code, GemeenteVerplaatsenVerzoek verzoek, HttpContext http, IDocumentSession session, IMessageBus bus)
+    {
+        if (!Gemeente.CodeFormaat().IsMatch(code))
+            return Problemen.Ongeldig([new OngeldigeParameter("code", "ongeldig-formaat", "Een gemeentecode is GM gevolgd door vier cijfers.")]);
+
+        var naar = verzoek?.Arbeidsmarktregio is { } regiocode && ArbeidsmarktregiosEndpoint.CodeFormaat().IsMatch(regiocode)
+            ? await session.LoadAsync<Arbeidsmarktregio>(Arbeidsmarktregio.StreamId(regiocode), http.RequestAborted)
+            : null;
+        return await new Schrijver(http, session, bus).Wijzig<Gemeente, GemeenteVerplaatsenVerzoek>(Gemeente.StreamId(code), verzoek!,
+            new GemeenteVerplaatsenValidator(naar), verzoek?.Versie,
+            gemeente => Task.FromResult(GemeenteVerplaatsen.Beslis(gemeente, naar!, verzoek!, Gebruiker.Van(http.User))),
+            gemeente => GemeenteWeergave.Van(gemeente, verzoek!.GeldigVanaf!.Value, naar is null ? new Dictionary<string, Arbeidsmarktregio>() : new() { [naar.Code] = naar }),
+            $"Gemeente {code} bestaat niet.", verzoek?.Reden);
+    }
+}

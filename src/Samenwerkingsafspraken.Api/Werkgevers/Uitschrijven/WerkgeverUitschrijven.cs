@@ -1,0 +1,57 @@
+using FluentValidation;
+using Marten;
+using Samenwerkingsafspraken.Infrastructure;
+using Samenwerkingsafspraken.Infrastructure.Http;
+using Samenwerkingsafspraken.Infrastructure.OpenApi;
+using Samenwerkingsafspraken.Infrastructure.Security;
+using Samenwerkingsafspraken.Infrastructure.Writing;
+using Samenwerkingsafspraken.Werkgevers.Wijzigen;
+using Wolverine;
+using Wolverine.Http;
+
+namespace Samenwerkingsafspraken.Werkgevers.Uitschrijven;
+
+public sealed record WerkgeverUitschrijvenVerzoek(DateOnly? Datum, string? Reden, long? Versie);
+
+public sealed class WerkgeverUitschrijvenValidator : Invoerregels<WerkgeverUitschrijvenVerzoek>
+{
+    public WerkgeverUitschrijvenValidator()
+    {
+        RuleFor(v => v.Datum).NotNull().InclusiveBetween(new DateOnly(1900, 1, 1), new DateOnly(9998, 12, 31))
+            .WithMessage("De datum van uitschrijving bij de KvK, JJJJ-MM-DD.");
+        RuleFor(v => v.Reden).NotEmpty().MaximumLength(2000);
+    }
+}
+
+public static class WerkgeverUitschrijven
+{
+    /// <summary>
+    /// Deregistration is a fact of the KvK register, recorded by the beheerder. The employer's agreements stay as they
+    /// are and stay readable; it can make no new ones.
+    /// </summary>
+    public static Besluit Beslis(Werkgever werkgever, WerkgeverUitschrijvenVerzoek verzoek, Gebruiker door, DateTimeOffset nu)
+    {
+        if (!door.IsBeheerder) return Weigering.NietToegestaan("alleen-beheerder", "Alleen de beheerder legt een uitschrijving bij de KvK vast.");
+        if (Werkgeverregels.MoetActiefZijn(werkgever) is { } weigering) return weigering;
+        return Besluit.Met(new WerkgeverUitgeschreven(werkgever.Id, verzoek.Datum!.Value, verzoek.Reden!.Trim(), nu));
+    }
+}
+
+public static class WerkgeverUitschrijvenEndpoint
+{
+    [WolverinePost("/v1/werkgevers/{kvkNummer}/uitschrijving", OperationId = "werkgeverUitschrijven")]
+    [EndpointSummary("De uitschrijving van een werkgever bij de KvK vastleggen")]
+    [EndpointDescription("Alleen de beheerder, met datum en reden. Daarna kan de werkgever geen nieuwe afspraken maken; zijn afspraken en " +
+                         "referentiehistorie blijven leesbaar. Is hij opgegaan in een andere werkgever, gebruik dan de samenvoeging.")]
+    [ProducesResponseType<WerkgeverWeergave>(200)]
+    [Problemen(400, 401, 403, 404, 409, 422, 428)]
+    public static async Task<IResult> Post(string kvkNummer, WerkgeverUitschrijvenVerzoek verzoek, HttpContext http, IDocumentSession session,
+        IMessageBus bus, Klok klok)
+    {
+        if (Werkgeverregels.Kvkfout(kvkNummer) is { } fout) return fout;
+        return await new Schrijver(http, session, bus).Wijzig<Werkgever, WerkgeverUitschrijvenVerzoek>(Werkgever.StreamId(kvkNummer), verzoek,
+            new WerkgeverUitschrijvenValidator(), verzoek?.Versie,
+            werkgever => Task.FromResult(WerkgeverUitschrijven.Beslis(werkgever, verzoek!, Gebruiker.Van(http.User), klok.GetUtcNow())),
+            WerkgeverWeergave.Van, $"Er is geen werkgever met KvK-nummer {kvkNummer}.", verzoek?.Reden);
+    }
+}
