@@ -54,15 +54,19 @@ public sealed class Weigeringen_in_het_logboek_en_de_integriteitstelling(ApiFixt
 
         var geheel = (await Get("/v1/integriteit", Tokens.Auditor())).Json;
         geheel["intact"]!.GetValue<bool>().ShouldBeTrue();
+        // What the history of every stream shows: Marten's own reading of each stream, without its tombstones.
         await using var session = Service<Marten.IDocumentStore>().QuerySession();
-        var stromen = new List<Guid>();
-        stromen.AddRange((await session.Query<Samenwerkingsafspraken.Afspraken.Samenwerkingsafspraak>().ToListAsync()).Select(d => d.Id));
-        stromen.AddRange((await session.Query<Samenwerkingsafspraken.Werkgevers.Werkgever>().ToListAsync()).Select(d => d.Id));
-        stromen.AddRange((await session.Query<Samenwerkingsafspraken.Arbeidsmarktregios.Arbeidsmarktregio>().ToListAsync()).Select(d => d.Id));
-        stromen.AddRange((await session.Query<Samenwerkingsafspraken.Varianten.Variant>().ToListAsync()).Select(d => d.Id));
+        var ids = await Marten.QueryableExtensions.ToListAsync(session.Events.QueryAllRawEvents().Select(e => e.StreamId).Distinct());
         long totaal = 0;
-        foreach (var id in stromen) totaal += (await session.Events.FetchStreamAsync(id)).Count;
+        var stromen = 0;
+        foreach (var id in ids)
+        {
+            var gebeurtenissen = (await session.Events.FetchStreamAsync(id)).Count(e => e.EventTypeName != "tombstone");
+            totaal += gebeurtenissen;
+            if (gebeurtenissen > 0) stromen++;
+        }
+
         geheel["aantalGebeurtenissen"]!.GetValue<long>().ShouldBe(totaal);
-        geheel["aantalStromen"]!.GetValue<long>().ShouldBe(stromen.Count);
+        geheel["aantalStromen"]!.GetValue<long>().ShouldBe(stromen);
     }
 }

@@ -13,6 +13,11 @@ public sealed record Wereld(Guid Afspraak, Guid Verzoek)
 {
     public const string GedeeldMet = "AM05";
 
+    /// <summary>A gemeente of AM01 (Aa en Hunze), and the employer's location.</summary>
+    public const string Gemeente = "GM1680";
+
+    public const string Vestiging = "000012345678";
+
     public static async Task<Wereld> Bouw(IntegratieTest test) => await test.BouwWereld();
 
     /// <summary>A concrete URL for a route pattern: its path values filled in for this world, and a query where the lookup needs one.</summary>
@@ -21,10 +26,12 @@ public sealed record Wereld(Guid Afspraak, Guid Verzoek)
         var pad = patroon.Replace("{documentName?}", "v1");
         var id = pad.StartsWith("/v1/hergebruikverzoeken/{id}", StringComparison.Ordinal) ? Verzoek : Afspraak;
         var code = pad.StartsWith("/v1/varianten/", StringComparison.Ordinal) ? "praktijkroute"
+            : pad.StartsWith("/v1/gemeenten/", StringComparison.Ordinal) ? Gemeente
             : pad.Contains("/referentiedelingen/", StringComparison.Ordinal) ? GedeeldMet
             : Testdata.Groningen;
         pad = pad.Replace("{id}", id.ToString()).Replace("{stroomId}", Afspraak.ToString()).Replace("{code}", code)
-            .Replace("{kvkNummer}", Testdata.Kvk).Replace("{periode}", "2025-K1").Replace("{naam}", "Onbekend");
+            .Replace("{kvkNummer}", Testdata.Kvk).Replace("{periode}", "2025-K1").Replace("{naam}", "Onbekend")
+            .Replace("{vestigingsnummer}", Vestiging);
         if (pad.EndsWith("/export", StringComparison.Ordinal)) pad += "?formaat=csv";
         if (pad.EndsWith("/verschillen", StringComparison.Ordinal)) pad += "?van=1&tot=2";
         if (pad.StartsWith("/v1/varianten/gebruik", StringComparison.Ordinal)) pad += (pad.Contains('?') ? "&" : "?") + "arbeidsmarktregio=AM01";
@@ -85,11 +92,35 @@ public sealed record Wereld(Guid Afspraak, Guid Verzoek)
         "variantUitfaseren" => Json(new { reden = "Opgegaan in een andere variant.", versie = 999 }),
         "referentiesDelen" => Json(new { arbeidsmarktregio = Testdata.Drenthe, toelichting = "Nieuwe vestiging.", versie = 999 }),
         "referentiedelingIntrekken" => Json(new { toelichting = "Niet meer nodig.", versie = 999 }),
+
+        // The employer's own data.
+        "werkgeverWijzigen" => Json(new { naam = "Bouwbedrijf Noord-Oost B.V.", sector = "bouw", soort = "privaat", netwerken = new[] { "dnz", "slw" },
+            reden = "Nieuwe naam", versie = 999 }),
+        "vestigingToevoegen" => Json(new { vestigingsnummer = "000012345679", gemeente = "GM0014", versie = 999 }),
+        "vestigingVerhuizen" => Json(new { gemeente = "GM0014", versie = 999 }),
+        "vestigingSluiten" => Json(new { reden = "De vestiging sluit.", versie = 999 }),
+        "werkgeverUitschrijven" => Json(new { datum = "2026-01-01", reden = "Gestopt", versie = 999 }),
+        "werkgeverSamenvoegen" => Json(new { opgegaanIn = Testdata.AndereKvk, datum = "2026-01-01", reden = "Overgenomen", versie = 999 }),
+
+        // The delineation: a stale version, an existing code, or a date before the gemeenten and regions existed.
+        "arbeidsmarktregioVaststellen" => Json(new { code = Testdata.Groningen, naam = "Groningen", geldigVanaf = "2027-01-01", reden = "Nieuw" }),
+        "arbeidsmarktregioHernoemen" => Json(new { naam = "Groningen-Noord", geldigVanaf = "2027-01-01", reden = "Nieuwe naam", versie = 999 }),
+        "centrumgemeenteAanwijzen" => Json(new { gemeente = "GM0014", geldigVanaf = "2027-01-01", reden = "Aangewezen", versie = 999 }),
+        "arbeidsmarktregioOpheffen" => Json(new { opvolger = Testdata.Friesland, geldigVanaf = "2027-01-01", reden = "Opgeheven", versie = 999 }),
+        "arbeidsmarktregioSplitsen" => Json(new
+        {
+            delen = new object[] { new { arbeidsmarktregio = "AM98", naam = "Noord-Groningen", gemeenten = new[] { Gemeente } } },
+            geldigVanaf = "2027-01-01", reden = "Gesplitst", versie = 999,
+        }),
+        "arbeidsmarktregiosSamenvoegen" => Json(new
+            { regios = new[] { Testdata.Friesland }, arbeidsmarktregio = Testdata.Groningen, geldigVanaf = "2000-01-02", reden = "Samen" }),
+        "gemeenteVerplaatsen" => Json(new { arbeidsmarktregio = Testdata.Friesland, geldigVanaf = "2027-01-01", reden = "Verplaatst", versie = 999 }),
+        "gemeentenHerindelen" => Json(new { code = "GM0014", geldigVanaf = "2000-01-02", opgeheven = new[] { Gemeente }, reden = "Herindeling" }),
         _ => null,
     };
 
-    /// <summary>Writes without a body of their own.</summary>
-    public static readonly IReadOnlySet<string> ZonderLichaam = new HashSet<string> { "projectieHerbouwen" };
+    /// <summary>Writes without a JSON body: a rebuild, and a CBS file (text/csv), which has tests of its own.</summary>
+    public static readonly IReadOnlySet<string> ZonderLichaam = new HashSet<string> { "projectieHerbouwen", "indelingsbestandLaden" };
 
     private static JsonObject Wijziging()
     {
@@ -108,6 +139,7 @@ public abstract partial class IntegratieTest
 {
     public async Task<Wereld> BouwWereld()
     {
+        (await Post("/v1/werkgevers", Testdata.Werkgever(Testdata.AndereKvk, "Installatiebedrijf Zuid B.V."), Tokens.Regiopartij())).Status.ShouldBe(201);
         var bron = await Bewezen();
         var verzoek = await VraagHergebruik(bron.Id);
         verzoek.Status.ShouldBe(201, verzoek.Tekst);

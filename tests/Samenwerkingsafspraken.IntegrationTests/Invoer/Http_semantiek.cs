@@ -45,7 +45,7 @@ public sealed class Http_semantiek(ApiFixture fixture) : IntegratieTest(fixture)
             ($"/v1/werkgevers/{Testdata.Kvk}", Tokens.Werkgever()),
             ($"/v1/hergebruikverzoeken/{verzoek.Id}", Leeuwarden),
             ("/v1/varianten/praktijkroute", (string?)null),
-            ("/v1/arbeidsmarktregios/AM01", null),
+            ($"/v1/werkgevers/{Testdata.Kvk}/referentiedelingen", Tokens.Werkgever()),
         };
 
         foreach (var (url, token) in bronnen)

@@ -99,7 +99,7 @@ public sealed class RegioSplitsenValidator : Invoerregels<RegioSplitsenVerzoek>
             deel.RuleFor(d => d.Naam).NotEmpty().WithMessage(d => $"Arbeidsmarktregio {d.Arbeidsmarktregio} is nieuw: geef haar een naam.")
                 .MaximumLength(100).When(d => kader.Regio(d.Arbeidsmarktregio) is null);
             deel.RuleFor(d => d.Gemeenten).NotEmpty().WithMessage("Noem de gemeenten van dit deel.")
-                .Must(g => g!.Count <= 100).WithErrorCode("te-veel").WithMessage("Ten hoogste 100 gemeenten per deel.");
+                .Must(g => g is null || g.Count <= 100).WithErrorCode("te-veel").WithMessage("Ten hoogste 100 gemeenten per deel.");
             deel.RuleForEach(d => d.Gemeenten).NotEmpty().Matches(Gemeente.CodeFormaat()).WithMessage("Een gemeentecode is GM gevolgd door vier cijfers.")
                 .Must(g => kader.Gemeente(g) is not null).WithErrorCode("onbekende-gemeente").WithMessage((_, g) => $"Gemeente {g} bestaat niet.");
         });

@@ -43,13 +43,9 @@ public static class GemeentenOpvragen
     {
         datum = null;
         if (peildatum is null) return null;
-        if (AfspraakAlsToen.TryDatum(peildatum, out var d) && d.Year is >= 1800 and <= 9998)
-        {
-            datum = d;
-            return null;
-        }
-
-        return new OngeldigeParameter("peildatum", "ongeldig-formaat", "Een peildatum is een datum: JJJJ-MM-DD.");
+        if (Infrastructure.Datumvenster.Lees("peildatum", peildatum, out var d) is { } fout) return fout;
+        datum = d;
+        return null;
     }
 
     /// <summary>The gemeenten that ever belonged to a region (an indexed containment query), then those of the peildatum.</summary>

@@ -41,7 +41,10 @@ public static class Validatieregister
     private static bool IsPerItem(IValidationRule regel) =>
         regel.GetType().GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICollectionRule<,>));
 
-    /// <summary>Every validator of the service, made with empty reference data where it takes any: only its rules are read.</summary>
+    /// <summary>
+    /// Every validator of the service, made with empty reference data where it takes any (and the defaults of its other
+    /// optional arguments): only its rules are read, never run.
+    /// </summary>
     private static IReadOnlyDictionary<Type, IValidatorDescriptor> Zoek()
     {
         var leeg = new Referentiekader(new Dictionary<string, Arbeidsmarktregios.Arbeidsmarktregio>(), new Dictionary<string, Varianten.Variant>(), null);
@@ -50,9 +53,11 @@ public static class Validatieregister
                      .Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false } && typeof(IValidator).IsAssignableFrom(t)))
         {
             var verzoektype = Basis(type);
-            var constructor = type.GetConstructors().FirstOrDefault(c => c.GetParameters().All(p => p.ParameterType == typeof(Referentiekader)));
+            var constructor = type.GetConstructors()
+                .FirstOrDefault(c => c.GetParameters().All(p => p.ParameterType == typeof(Referentiekader) || p.HasDefaultValue));
             if (verzoektype is null || constructor is null) continue;
-            var validator = (IValidator)constructor.Invoke(constructor.GetParameters().Select(_ => (object)leeg).ToArray());
+            var validator = (IValidator)constructor.Invoke(constructor.GetParameters()
+                .Select(p => p.ParameterType == typeof(Referentiekader) ? leeg : p.DefaultValue).ToArray());
             gevonden[verzoektype] = validator.CreateDescriptor();
         }
 

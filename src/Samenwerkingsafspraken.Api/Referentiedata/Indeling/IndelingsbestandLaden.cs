@@ -71,7 +71,9 @@ public static class IndelingsbestandLadenEndpoint
             return Problemen.Probleem(415, "mediatype-niet-ondersteund", "Stuur het indelingsbestand als text/csv.");
 
         var fouten = new List<OngeldigeParameter>();
-        if (jaar is < 1800 or > 9998) fouten.Add(new OngeldigeParameter("jaar", "buiten-bereik", "Een jaartal tussen 1800 en 9998."));
+        if (jaar is { } j && (j < Infrastructure.Datumvenster.Vroegst.Year || j > Infrastructure.Datumvenster.Laatst.Year))
+            fouten.Add(new OngeldigeParameter("jaar", "buiten-bereik",
+                $"Een jaartal van {Infrastructure.Datumvenster.Vroegst.Year} tot en met {Infrastructure.Datumvenster.Laatst.Year}."));
         if (GemeentenOpvragen.Peildatumfout(geldigVanaf, out var vanaf) is not null)
             fouten.Add(new OngeldigeParameter("geldigVanaf", "ongeldig-formaat", "Een datum: JJJJ-MM-DD."));
 

@@ -17,7 +17,7 @@ public sealed class WerkgeverUitschrijvenValidator : Invoerregels<WerkgeverUitsc
 {
     public WerkgeverUitschrijvenValidator()
     {
-        RuleFor(v => v.Datum).NotNull().InclusiveBetween(new DateOnly(1900, 1, 1), new DateOnly(9998, 12, 31))
+        RuleFor(v => v.Datum).NotNull().InclusiveBetween(Infrastructure.Datumvenster.Vroegst, Infrastructure.Datumvenster.Laatst)
             .WithMessage("De datum van uitschrijving bij de KvK, JJJJ-MM-DD.");
         RuleFor(v => v.Reden).NotEmpty().MaximumLength(2000);
     }
