@@ -80,14 +80,15 @@ public static class Toegangscontrole
     /// <summary>Null when the token is admitted by the row; otherwise why not, in words for the caller.</summary>
     public static string? Toegelaten(ClaimsPrincipal gebruiker, Toegangsregel regel)
     {
-        var rollen = gebruiker.FindAll(Claimtypen.Rol).Concat(gebruiker.FindAll(ClaimTypes.Role)).Select(c => c.Value).ToList();
+        // One role, however many claims carry it (a sign-in may map "role" to the framework's own role claim type too).
+        var rollen = gebruiker.FindAll(Claimtypen.Rol).Concat(gebruiker.FindAll(ClaimTypes.Role)).Select(c => c.Value).Distinct(StringComparer.Ordinal).ToList();
         if (rollen.Count != 1) return $"Uw token moet precies één rol noemen (het noemt er {rollen.Count}).";
         var rol = rollen[0];
         if (!regel.Laat(rol))
         {
             return regel.Rollen.Count == 0
                 ? "Dit endpoint staat voor geen enkele rol open."
-                : $"Dit is voor de rol {string.Join(" of ", regel.Rollen.Keys)}; uw token noemt '{rol}'.";
+                : $"Dit is voor de rol {string.Join(" of ", regel.Rollen.Keys)}; de rol in uw token hoort daar niet bij.";
         }
 
         if (rol == Rollen.Werkgever && !Formaten.KvkNummer().IsMatch(Enkel(gebruiker, Claimtypen.Kvk) ?? ""))
