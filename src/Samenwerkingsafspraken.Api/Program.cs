@@ -6,6 +6,7 @@ using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Persistence;
 using Samenwerkingsafspraken.Infrastructure.Security;
+using Samenwerkingsafspraken.Infrastructure.Writing;
 using Samenwerkingsafspraken.Integriteit;
 using Samenwerkingsafspraken.Referentiedata;
 using Scalar.AspNetCore;
@@ -35,10 +36,12 @@ if (string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]) && string.IsN
 Validatie.ConfigureerGlobaal();
 builder.Services.AddSingleton(new Klok(TimeProvider.System));
 builder.Services.AddSingleton<DatabaseConnection>();
-builder.Services.AddSingleton(services => new NpgsqlDataSourceBuilder(services.GetRequiredService<DatabaseConnection>().ConnectionString).Build());
+builder.Services.AddSingleton(services => Verbindingsinstellingen.Bouw(services.GetRequiredService<DatabaseConnection>().ConnectionString));
 builder.Services.AddSingleton<ReferentiedataImport>();
 builder.Services.Configure<Samenwerkingsafspraken.Afspraken.Bewijs.Bewijsregel>(builder.Configuration.GetSection(Samenwerkingsafspraken.Afspraken.Bewijs.Bewijsregel.Sectie));
 builder.Services.AddIntegriteit();
+builder.Services.AddSchrijfpad();
+builder.Services.AddVoorgegenereerdeCode(builder.Configuration);
 
 // Runs before Wolverine's and Marten's own start-up work: the schema and reference data are there first.
 builder.Services.AddHostedService<DatabaseInitialisatie>();
@@ -63,6 +66,7 @@ builder.Services.ConfigureHttpJsonOptions(options => Json.Configure(options.Seri
 builder.Services.AddApiConventies();
 builder.Services.AddAuthenticatie(builder.Configuration, builder.Environment);
 builder.Services.AddToegangsbeleid();
+builder.Services.AddTokencache();
 builder.Services.AddOpenApiDocument(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<DatabaseGezondheid>("database", tags: ["ready"]);
 

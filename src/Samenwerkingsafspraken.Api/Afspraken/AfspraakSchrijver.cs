@@ -1,4 +1,5 @@
 using FluentValidation;
+using Samenwerkingsafspraken.Infrastructure.Security;
 using Samenwerkingsafspraken.Infrastructure.Writing;
 
 namespace Samenwerkingsafspraken.Afspraken;
@@ -6,8 +7,15 @@ namespace Samenwerkingsafspraken.Afspraken;
 /// <summary>The write path of an agreement's activities: its aggregate, its API shape and its not-found answer, said once.</summary>
 public static class AfspraakSchrijver
 {
-    public static Task<IResult> WijzigAfspraak<TVerzoek>(this Schrijver schrijver, Guid id, TVerzoek verzoek, IValidator<TVerzoek>? validator, long? versie,
-        Func<Samenwerkingsafspraak, Besluit> beslis, string? reden = null) =>
-        schrijver.Wijzig<Samenwerkingsafspraak, TVerzoek>(id, verzoek, validator, versie, afspraak => Task.FromResult(beslis(afspraak)),
-            SamenwerkingsafspraakWeergave.Van, $"Samenwerkingsafspraak {id} bestaat niet.", reden);
+    public static Task<Schrijfuitkomst> WijzigAfspraak<TVerzoek>(this Schrijver schrijver, Opdrachtcontext context, Guid id, TVerzoek verzoek,
+        IValidator<TVerzoek>? validator, long? versie, Func<Samenwerkingsafspraak, Gebruiker, Besluit> beslis, string? reden = null) =>
+        schrijver.Wijzig(context, new Wijzigopdracht<Samenwerkingsafspraak, TVerzoek>(id, verzoek)
+        {
+            VersieInBody = versie,
+            Validator = _ => validator,
+            Beslis = (afspraak, g) => Task.FromResult(beslis(afspraak, g.Gebruiker)),
+            Antwoord = SamenwerkingsafspraakWeergave.Van,
+            NietGevonden = $"Samenwerkingsafspraak {id} bestaat niet.",
+            Reden = reden,
+        });
 }

@@ -56,7 +56,7 @@ public sealed class ReferentiedataImport(IDocumentStore store, Klok klok, ILogge
             }
             else if (regio.NaamOp(RegiosGeldigVanaf) != naam)
             {
-                session.Events.Append(id, new ArbeidsmarktregioHernoemd(id, naam, RegiosGeldigVanaf));
+                session.Events.Append(id, regio.Version + 1, new ArbeidsmarktregioHernoemd(id, naam, RegiosGeldigVanaf));
                 aantal++;
             }
         }

@@ -40,6 +40,7 @@ public sealed class ReferentieProjectie : MultiStreamProjection<Referentie, Guid
         Name = "Referentie";
         foreach (var type in Samenwerkingsafspraak.Gebeurtenistypen) IncludeType(type);
         Identities<IAfspraakgebeurtenis>(e => e is AfspraakOvergenomen o ? [o.AfspraakId, o.Herkomst.BronAfspraakId] : [e.AfspraakId]);
+        Infrastructure.Persistence.Herbouwinstellingen.PasToe(Options);
     }
 
     public override Referentie? Evolve(Referentie? referentie, Guid id, IEvent e)

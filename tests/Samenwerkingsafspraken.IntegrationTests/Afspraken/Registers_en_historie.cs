@@ -26,7 +26,8 @@ public sealed class Registers_en_historie(ApiFixture fixture) : IntegratieTest(f
     {
         var lijst = (await Get("/v1/arbeidsmarktregios/AM01/samenwerkingsafspraken", Tokens.Regiopartij())).Als<AfspraakLijst>();
 
-        lijst.Totaal.ShouldBe(2);
+        lijst.Samenwerkingsafspraken.Count.ShouldBe(2);
+        lijst.Volgende.ShouldBeNull();
         lijst.Samenwerkingsafspraken.ShouldAllBe(a => a.Arbeidsmarktregio == "AM01");
         lijst.Samenwerkingsafspraken.ShouldContain(a => a.Id == _groningen);
     }
@@ -35,19 +36,55 @@ public sealed class Registers_en_historie(ApiFixture fixture) : IntegratieTest(f
     public async Task het_register_is_te_filteren_op_werkgever_status_en_variant()
     {
         var url = "/v1/arbeidsmarktregios/AM01/samenwerkingsafspraken";
-        (await Get($"{url}?werkgever={Testdata.AndereKvk}", Tokens.Auditor())).Als<AfspraakLijst>().Totaal.ShouldBe(1);
-        (await Get($"{url}?status=concept&variant=praktijkroute", Tokens.Auditor())).Als<AfspraakLijst>().Totaal.ShouldBe(2);
-        (await Get($"{url}?status=actief", Tokens.Auditor())).Als<AfspraakLijst>().Totaal.ShouldBe(0);
-        (await Get($"{url}?variant=basisbaan", Tokens.Auditor())).Als<AfspraakLijst>().Totaal.ShouldBe(0);
+        (await Get($"{url}?werkgever={Testdata.AndereKvk}", Tokens.Auditor())).Als<AfspraakLijst>().Samenwerkingsafspraken.Count.ShouldBe(1);
+        (await Get($"{url}?status=concept&variant=praktijkroute", Tokens.Auditor())).Als<AfspraakLijst>().Samenwerkingsafspraken.Count.ShouldBe(2);
+        (await Get($"{url}?status=actief", Tokens.Auditor())).Als<AfspraakLijst>().Samenwerkingsafspraken.Count.ShouldBe(0);
+        (await Get($"{url}?variant=basisbaan", Tokens.Auditor())).Als<AfspraakLijst>().Samenwerkingsafspraken.Count.ShouldBe(0);
     }
 
     [Fact]
-    public async Task het_register_pagineert()
+    public async Task het_register_pagineert_met_een_bladwijzer_zonder_iets_over_te_slaan_of_dubbel_te_tonen()
     {
-        var pagina = (await Get("/v1/arbeidsmarktregios/AM01/samenwerkingsafspraken?pagina=2&paginagrootte=1", Tokens.Auditor())).Als<AfspraakLijst>();
+        for (var i = 0; i < 5; i++)
+        {
+            Tijd.Verzet(TimeSpan.FromMinutes(i % 2));
+            (await Post("/v1/samenwerkingsafspraken", Testdata.Afspraak(), Tokens.Regiopartij())).Status.ShouldBe(201);
+        }
 
-        pagina.Totaal.ShouldBe(2);
-        pagina.Samenwerkingsafspraken.Count.ShouldBe(1);
+        var gezien = new List<AfspraakSamenvatting>();
+        var volgende = "/v1/arbeidsmarktregios/AM01/samenwerkingsafspraken?paginagrootte=3";
+        var paginas = 0;
+        while (volgende is not null)
+        {
+            var pagina = (await Get(volgende, Tokens.Auditor())).Als<AfspraakLijst>();
+            pagina.Samenwerkingsafspraken.Count.ShouldBeLessThanOrEqualTo(3);
+            gezien.AddRange(pagina.Samenwerkingsafspraken);
+            volgende = pagina.Volgende;
+            paginas++;
+        }
+
+        paginas.ShouldBe(3);
+        gezien.Count.ShouldBe(7);
+        gezien.Select(a => a.Id).Distinct().Count().ShouldBe(7);
+        gezien.ShouldBe(gezien.OrderByDescending(a => a.LaatstGewijzigdOp).ThenByDescending(a => a.Id).ToList());
+    }
+
+    [Fact]
+    public async Task de_volgende_pagina_houdt_de_filters_en_een_wijziging_tussendoor_schuift_niets_dubbel_in_beeld()
+    {
+        var url = "/v1/arbeidsmarktregios/AM01/samenwerkingsafspraken";
+        var eerste = (await Get($"{url}?status=concept&paginagrootte=1", Tokens.Auditor())).Als<AfspraakLijst>();
+        eerste.Volgende.ShouldNotBeNull();
+        eerste.Volgende.ShouldContain("status=concept");
+
+        // The agreement on the first page changes: it moves to the front, so the pages still to come do not show it again.
+        var getoond = eerste.Samenwerkingsafspraken.Single();
+        Tijd.Verzet(TimeSpan.FromHours(1));
+        (await Post($"/v1/samenwerkingsafspraken/{getoond.Id}/ondertekeningen", new { versie = getoond.Versie }, Tokens.Regiopartij())).Status.ShouldBe(200);
+
+        var tweede = (await Get(eerste.Volgende, Tokens.Auditor())).Als<AfspraakLijst>();
+        tweede.Samenwerkingsafspraken.Single().Id.ShouldNotBe(getoond.Id);
+        tweede.Volgende.ShouldBeNull();
     }
 
     [Fact]
@@ -59,7 +96,8 @@ public sealed class Registers_en_historie(ApiFixture fixture) : IntegratieTest(f
         (await Get("/v1/arbeidsmarktregios/AM04/samenwerkingsafspraken", Tokens.Auditor())).Probleem(404);
         (await Get("/v1/arbeidsmarktregios/AM01/samenwerkingsafspraken?status=half&werkgever=12&paginagrootte=100000", Tokens.Auditor()))
             .OngeldigeVelden().ShouldBe(["status", "werkgever", "paginagrootte"], ignoreOrder: true);
-        (await Get("/v1/arbeidsmarktregios/AM01/samenwerkingsafspraken?pagina=abc", Tokens.Auditor())).Probleem(400);
+        (await Get("/v1/arbeidsmarktregios/AM01/samenwerkingsafspraken?paginagrootte=abc", Tokens.Auditor())).Probleem(400);
+        (await Get("/v1/arbeidsmarktregios/AM01/samenwerkingsafspraken?na=geen-bladwijzer", Tokens.Auditor())).OngeldigeVelden().ShouldBe(["na"]);
     }
 
     [Fact]

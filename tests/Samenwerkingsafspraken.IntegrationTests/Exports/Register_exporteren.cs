@@ -80,7 +80,7 @@ public sealed class Register_exporteren(ApiFixture fixture) : IntegratieTest(fix
         var export = (await Download($"{Url}?formaat=csv&{filters}", Tokens.Regiopartij())).CsvRecords();
 
         export.Select(r => Guid.Parse(r["Afspraak-id"])).ShouldBe(register.Samenwerkingsafspraken.Select(a => a.Id));
-        export.Count.ShouldBe((int)register.Totaal);
+        register.Volgende.ShouldBeNull();
     }
 
     [Fact]

@@ -5,7 +5,6 @@ using Samenwerkingsafspraken.Infrastructure;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Security;
 using Samenwerkingsafspraken.Infrastructure.Writing;
-using Wolverine;
 using Wolverine.Http;
 
 namespace Samenwerkingsafspraken.Afspraken.Beeindigen;
@@ -39,6 +38,10 @@ public sealed class BeeindigingValidator : Invoerregels<BeeindigingVerzoek>
 
 public static class AfspraakBeeindigen
 {
+    public static Task<Schrijfuitkomst> Uitvoeren(Schrijver schrijver, Opdrachtcontext context, Guid id, BeeindigingVerzoek verzoek, Klok klok) =>
+        schrijver.WijzigAfspraak(context, id, verzoek, new BeeindigingValidator(), verzoek?.Versie,
+            (afspraak, door) => Beslis(afspraak, verzoek!, door, klok.Vandaag, klok.GetUtcNow()), verzoek?.Toelichting);
+
     /// <summary>A public party of the agreement's region ends a concept or an active agreement today, with a reason.</summary>
     public static Besluit Beslis(Samenwerkingsafspraak afspraak, BeeindigingVerzoek verzoek, Gebruiker door, DateOnly vandaag, DateTimeOffset nu)
     {
@@ -61,7 +64,6 @@ public static class AfspraakBeeindigenEndpoint
                          "(doelen-bereikt, onvoldoende-resultaat, werkgever-gestopt, samenwerking-gestopt, vervangen, ingetrokken, anders) en een toelichting.")]
     [ProducesResponseType<SamenwerkingsafspraakWeergave>(200)]
     [Problemen(400, 401, 403, 404, 409, 422, 428)]
-    public static Task<IResult> Post(Guid id, BeeindigingVerzoek verzoek, HttpContext http, IDocumentSession session, IMessageBus bus, Klok klok) =>
-        new Schrijver(http, session, bus).WijzigAfspraak(id, verzoek, new BeeindigingValidator(), verzoek?.Versie,
-            afspraak => AfspraakBeeindigen.Beslis(afspraak, verzoek!, Gebruiker.Van(http.User), klok.Vandaag, klok.GetUtcNow()), verzoek?.Toelichting);
+    public static Task<IResult> Post(Guid id, BeeindigingVerzoek verzoek, HttpContext http, Schrijver schrijver, Klok klok) =>
+        AfspraakBeeindigen.Uitvoeren(schrijver, HttpOpdracht.Context(http), id, verzoek, klok).AlsResultaat();
 }

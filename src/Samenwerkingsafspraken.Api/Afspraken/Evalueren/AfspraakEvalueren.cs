@@ -6,7 +6,6 @@ using Samenwerkingsafspraken.Infrastructure;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Security;
 using Samenwerkingsafspraken.Infrastructure.Writing;
-using Wolverine;
 using Wolverine.Http;
 
 namespace Samenwerkingsafspraken.Afspraken.Evalueren;
@@ -26,6 +25,10 @@ public sealed class EvaluatieValidator : Invoerregels<EvaluatieVerzoek>
 
 public static class AfspraakEvalueren
 {
+    public static Task<Schrijfuitkomst> Uitvoeren(Schrijver schrijver, Opdrachtcontext context, Guid id, EvaluatieVerzoek verzoek, Klok klok) =>
+        schrijver.WijzigAfspraak(context, id, verzoek, new EvaluatieValidator(), verzoek?.Versie,
+            (afspraak, door) => Beslis(afspraak, verzoek!, door, klok.GetUtcNow()));
+
     /// <summary>
     /// Each party judges the agreement, in words and in one of three judgments, and says whether it recommends it for
     /// reuse elsewhere. A party may evaluate again later (say, each year); the latest evaluation of a party counts.
@@ -47,7 +50,6 @@ public static class AfspraakEvaluerenEndpoint
                          "aanbeveelt voor hergebruik. Niet voor een concept.")]
     [ProducesResponseType<SamenwerkingsafspraakWeergave>(200)]
     [Problemen(400, 401, 403, 404, 409, 422, 428)]
-    public static Task<IResult> Post(Guid id, EvaluatieVerzoek verzoek, HttpContext http, IDocumentSession session, IMessageBus bus, Klok klok) =>
-        new Schrijver(http, session, bus).WijzigAfspraak(id, verzoek, new EvaluatieValidator(), verzoek?.Versie,
-            afspraak => AfspraakEvalueren.Beslis(afspraak, verzoek!, Gebruiker.Van(http.User), klok.GetUtcNow()));
+    public static Task<IResult> Post(Guid id, EvaluatieVerzoek verzoek, HttpContext http, Schrijver schrijver, Klok klok) =>
+        AfspraakEvalueren.Uitvoeren(schrijver, HttpOpdracht.Context(http), id, verzoek, klok).AlsResultaat();
 }

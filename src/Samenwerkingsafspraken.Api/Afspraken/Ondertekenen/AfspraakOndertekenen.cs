@@ -3,7 +3,6 @@ using Samenwerkingsafspraken.Infrastructure;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Security;
 using Samenwerkingsafspraken.Infrastructure.Writing;
-using Wolverine;
 using Wolverine.Http;
 
 namespace Samenwerkingsafspraken.Afspraken.Ondertekenen;
@@ -12,6 +11,10 @@ public sealed record OndertekenenVerzoek(long? Versie);
 
 public static class AfspraakOndertekenen
 {
+    public static Task<Schrijfuitkomst> Uitvoeren(Schrijver schrijver, Opdrachtcontext context, Guid id, OndertekenenVerzoek verzoek, Klok klok) =>
+        schrijver.WijzigAfspraak(context, id, verzoek, null, verzoek?.Versie,
+            (afspraak, door) => Beslis(afspraak, door, klok.Vandaag, klok.GetUtcNow()));
+
     /// <summary>
     /// A required party signs the current content once. The last required signature of a concept makes it active
     /// from its start date and schedules its expiry; after an amendment, signing again confirms the new content.
@@ -52,7 +55,6 @@ public static class AfspraakOndertekenenEndpoint
                          "handtekening wordt een concept actief vanaf de startdatum, en verloopt het vanzelf na de einddatum.")]
     [ProducesResponseType<SamenwerkingsafspraakWeergave>(200)]
     [Problemen(400, 401, 403, 404, 409, 422, 428)]
-    public static Task<IResult> Post(Guid id, OndertekenenVerzoek verzoek, HttpContext http, IDocumentSession session, IMessageBus bus, Klok klok) =>
-        new Schrijver(http, session, bus).WijzigAfspraak(id, verzoek, null, verzoek?.Versie,
-            afspraak => AfspraakOndertekenen.Beslis(afspraak, Gebruiker.Van(http.User), klok.Vandaag, klok.GetUtcNow()));
+    public static Task<IResult> Post(Guid id, OndertekenenVerzoek verzoek, HttpContext http, Schrijver schrijver, Klok klok) =>
+        AfspraakOndertekenen.Uitvoeren(schrijver, HttpOpdracht.Context(http), id, verzoek, klok).AlsResultaat();
 }

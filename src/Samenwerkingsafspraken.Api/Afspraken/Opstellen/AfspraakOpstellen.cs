@@ -6,7 +6,6 @@ using Samenwerkingsafspraken.Infrastructure.Security;
 using Samenwerkingsafspraken.Infrastructure.Writing;
 using Samenwerkingsafspraken.Referentiedata;
 using Samenwerkingsafspraken.Werkgevers.Registreren;
-using Wolverine;
 using Wolverine.Http;
 
 namespace Samenwerkingsafspraken.Afspraken.Opstellen;
@@ -41,6 +40,20 @@ public sealed class AfspraakOpstellenValidator : AfspraakinhoudRegels<AfspraakOp
 
 public static class AfspraakOpstellen
 {
+    public static Task<Schrijfuitkomst> Uitvoeren(Schrijver schrijver, Opdrachtcontext context, AfspraakOpstellenVerzoek verzoek, Klok klok)
+    {
+        var id = Guid.CreateVersion7();
+        return schrijver.Start(context, new Startopdracht<Samenwerkingsafspraak, AfspraakOpstellenVerzoek>(id, verzoek)
+        {
+            Werkgever = verzoek?.Werkgever,
+            Validator = kader => new AfspraakOpstellenValidator(kader),
+            Beslis = g => Task.FromResult(Beslis(id, verzoek!, g.Kader, g.Gebruiker, klok.GetUtcNow())),
+            Antwoord = SamenwerkingsafspraakWeergave.Van,
+            Locatie = afspraak => $"/v1/samenwerkingsafspraken/{afspraak.Id}",
+            BestaatAl = "Deze afspraak bestaat al.",
+        });
+    }
+
     public static Besluit Beslis(Guid id, AfspraakOpstellenVerzoek verzoek, Referentiekader kader, Gebruiker door, DateTimeOffset nu)
     {
         if (!door.IsRegiopartijVan(verzoek.Arbeidsmarktregio!))
@@ -67,15 +80,6 @@ public static class AfspraakOpstellenEndpoint
                          "doelgroepen, doelstellingen en looptijd. De afspraak begint als concept; elke vereiste partij ondertekent daarna.")]
     [ProducesResponseType<SamenwerkingsafspraakWeergave>(201)]
     [Problemen(400, 401, 403, 422)]
-    public static async Task<IResult> Post(AfspraakOpstellenVerzoek verzoek, HttpContext http, IDocumentSession session, IMessageBus bus, Klok klok)
-    {
-        var kader = await Referentiekader.Laad(session, verzoek?.Werkgever, http.RequestAborted);
-        var id = Guid.CreateVersion7();
-        return await new Schrijver(http, session, bus).Start<Samenwerkingsafspraak, AfspraakOpstellenVerzoek>(
-            id, verzoek!, new AfspraakOpstellenValidator(kader),
-            () => Task.FromResult(AfspraakOpstellen.Beslis(id, verzoek!, kader, Gebruiker.Van(http.User), klok.GetUtcNow())),
-            SamenwerkingsafspraakWeergave.Van,
-            afspraak => $"/v1/samenwerkingsafspraken/{afspraak.Id}",
-            "Deze afspraak bestaat al.");
-    }
+    public static Task<IResult> Post(AfspraakOpstellenVerzoek verzoek, HttpContext http, Schrijver schrijver, Klok klok) =>
+        AfspraakOpstellen.Uitvoeren(schrijver, HttpOpdracht.Context(http), verzoek, klok).AlsResultaat();
 }

@@ -1,5 +1,6 @@
 using Marten;
-using Marten.Linq;
+using System.Text.Json;
+using Marten.Linq.MatchesSql;
 using Samenwerkingsafspraken.Arbeidsmarktregios;
 using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
@@ -31,10 +32,41 @@ public sealed record AfspraakSamenvatting(
         a.LaatstGewijzigdOp);
 }
 
-public sealed record AfspraakLijst(IReadOnlyList<AfspraakSamenvatting> Samenwerkingsafspraken, int Pagina, int Paginagrootte, long Totaal);
+/// <summary>One page of a list, latest change first; <c>volgende</c> is the link to the next page, absent on the last.</summary>
+public sealed record AfspraakLijst(IReadOnlyList<AfspraakSamenvatting> Samenwerkingsafspraken, int Paginagrootte, string? Volgende);
+
+/// <summary>
+/// Where a page ends, as an opaque token for the next page (<c>na</c>): the last agreement's time of change and id.
+/// The next page starts right after it in the index, so a page costs the same on page 1 and page 1,000, and an
+/// agreement that changes meanwhile is neither skipped nor shown twice within the pages still to come.
+/// </summary>
+public sealed record Bladwijzer(DateTimeOffset LaatstGewijzigdOp, Guid Id)
+{
+    public static Bladwijzer Na(Samenwerkingsafspraak a) => new(a.LaatstGewijzigdOp, a.Id);
+
+    public string Token()
+    {
+        Span<byte> bytes = stackalloc byte[24];
+        BitConverter.TryWriteBytes(bytes, LaatstGewijzigdOp.UtcTicks);
+        Id.TryWriteBytes(bytes[8..]);
+        return Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
+
+    public static bool TryLees(string token, out Bladwijzer bladwijzer)
+    {
+        bladwijzer = new Bladwijzer(default, Guid.Empty);
+        if (token.Length != 32) return false;
+        Span<byte> bytes = stackalloc byte[24];
+        if (!Convert.TryFromBase64String(token.Replace('-', '+').Replace('_', '/'), bytes, out var gelezen) || gelezen != 24) return false;
+        var ticks = BitConverter.ToInt64(bytes);
+        if (ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks) return false;
+        bladwijzer = new Bladwijzer(new DateTimeOffset(ticks, TimeSpan.Zero), new Guid(bytes[8..]));
+        return true;
+    }
+}
 
 /// <summary>Filters shared by the region's register and the employer's list (camelCase query keys).</summary>
-public sealed record AfspraakFilter(string? Status, string? Variant, string? Werkgever, string? Arbeidsmarktregio, int? Pagina, int? Paginagrootte)
+public sealed record AfspraakFilter(string? Status, string? Variant, string? Werkgever, string? Arbeidsmarktregio, string? Na, int? Paginagrootte)
 {
     public const int MaximalePaginagrootte = 500;
 
@@ -47,7 +79,8 @@ public sealed record AfspraakFilter(string? Status, string? Variant, string? Wer
             fouten.Add(new OngeldigeParameter("werkgever", "ongeldig-formaat", "De werkgever is een KvK-nummer van 8 cijfers."));
         if (Arbeidsmarktregio is not null && !ArbeidsmarktregiosEndpoint.CodeFormaat().IsMatch(Arbeidsmarktregio))
             fouten.Add(new OngeldigeParameter("arbeidsmarktregio", "ongeldig-formaat", "Een regiocode is AM gevolgd door twee cijfers."));
-        if (Pagina is < 1) fouten.Add(new OngeldigeParameter("pagina", "buiten-bereik", "Pagina's beginnen bij 1."));
+        if (Na is not null && !Bladwijzer.TryLees(Na, out _))
+            fouten.Add(new OngeldigeParameter("na", "ongeldig-formaat", "Gebruik voor 'na' de link 'volgende' van de vorige pagina."));
         if (Paginagrootte is < 1 or > MaximalePaginagrootte)
             fouten.Add(new OngeldigeParameter("paginagrootte", "buiten-bereik", $"Paginagrootte ligt tussen 1 en {MaximalePaginagrootte}."));
         return fouten;
@@ -62,7 +95,13 @@ public sealed record AfspraakFilter(string? Status, string? Variant, string? Wer
             query = query.Where(a => a.Status == status);
         }
 
-        if (Variant is not null) query = query.Where(a => a.Inhoud.Werkafspraken.Any(w => w.VariantCode == Variant));
+        // Containment on the indexed werkafspraken (GIN, jsonb_path_ops) rather than a scan of every agreement's list.
+        if (Variant is not null)
+        {
+            var bevat = JsonSerializer.Serialize(new[] { new { variantCode = Variant } });
+            query = query.Where(a => a.MatchesSql("d.data -> 'inhoud' -> 'werkafspraken' @> ?::jsonb", bevat));
+        }
+
         if (Werkgever is not null) query = query.Where(a => a.Werkgever.KvkNummer == Werkgever);
         if (Arbeidsmarktregio is not null) query = query.Where(a => a.Arbeidsmarktregio == Arbeidsmarktregio);
         return query;
@@ -70,16 +109,36 @@ public sealed record AfspraakFilter(string? Status, string? Variant, string? Wer
 
     /// <summary>Every row of the filter, latest change first: the order of the pages, and of an export.</summary>
     public IQueryable<Samenwerkingsafspraak> Alle(IQueryable<Samenwerkingsafspraak> query) =>
-        Pas(query).OrderByDescending(a => a.LaatstGewijzigdOp).ThenBy(a => a.Id);
+        Pas(query).OrderByDescending(a => a.LaatstGewijzigdOp).ThenByDescending(a => a.Id);
 
-    public async Task<AfspraakLijst> Zoek(IQuerySession session, IQueryable<Samenwerkingsafspraak> query, CancellationToken cancellation)
+    /// <param name="pad">The lookup's path, for the link to the next page.</param>
+    public async Task<AfspraakLijst> Zoek(IQueryable<Samenwerkingsafspraak> query, string pad, CancellationToken cancellation)
     {
-        var pagina = Pagina ?? 1;
         var grootte = Paginagrootte ?? 50;
-        var gevonden = await Alle(query).Stats(out QueryStatistics statistieken)
-            .Skip((pagina - 1) * grootte).Take(grootte)
+        var gefilterd = Pas(query);
+        if (Na is not null && Bladwijzer.TryLees(Na, out var na))
+        {
+            gefilterd = gefilterd.Where(a => a.MatchesSql("(d.laatst_gewijzigd_op, d.id) < (?, ?)", na.LaatstGewijzigdOp, na.Id));
+        }
+
+        // One more than the page: whether there is a next page, without counting the rest.
+        var gevonden = await gefilterd.OrderByDescending(a => a.LaatstGewijzigdOp).ThenByDescending(a => a.Id).Take(grootte + 1)
             .ToListAsync(cancellation);
-        return new AfspraakLijst(gevonden.Select(AfspraakSamenvatting.Van).ToList(), pagina, grootte, statistieken.TotalResults);
+        var pagina = gevonden.Take(grootte).ToList();
+        var volgende = gevonden.Count > grootte ? VolgendeLink(pad, Bladwijzer.Na(pagina[^1]).Token(), grootte) : null;
+        return new AfspraakLijst(pagina.Select(AfspraakSamenvatting.Van).ToList(), grootte, volgende);
+    }
+
+    private string VolgendeLink(string pad, string token, int grootte)
+    {
+        var query = new List<KeyValuePair<string, string?>>();
+        if (Status is not null) query.Add(new("status", Status));
+        if (Variant is not null) query.Add(new("variant", Variant));
+        if (Werkgever is not null) query.Add(new("werkgever", Werkgever));
+        if (Arbeidsmarktregio is not null) query.Add(new("arbeidsmarktregio", Arbeidsmarktregio));
+        query.Add(new("paginagrootte", grootte.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        query.Add(new("na", token));
+        return pad + Microsoft.AspNetCore.Http.QueryString.Create(query);
     }
 }
 
@@ -122,14 +181,14 @@ public static class AfspraakregisterEndpoint
     [EndpointDescription("Alle afspraken in een arbeidsmarktregio, te filteren op status, variant en werkgever. Voor de regiopartijen van die regio en auditors.")]
     [ProducesResponseType<AfspraakLijst>(200)]
     [Problemen(400, 401, 403, 404)]
-    public static async Task<IResult> Regio(string code, string? status, string? variant, string? werkgever, int? pagina, int? paginagrootte,
+    public static async Task<IResult> Regio(string code, string? status, string? variant, string? werkgever, string? na, int? paginagrootte,
         HttpContext http, IQuerySession session, CancellationToken cancellation)
     {
-        var filter = new AfspraakFilter(status, variant, werkgever, null, pagina, paginagrootte);
+        var filter = new AfspraakFilter(status, variant, werkgever, null, na, paginagrootte);
         var regio = await Regioregister.Controleer(code, filter, [], Gebruiker.Van(http.User), session, cancellation);
         if (regio.IsProbleem) return regio.Probleem;
 
-        return Results.Ok(await filter.Zoek(session, Regioregister.Afspraken(session, code), cancellation));
+        return Results.Ok(await filter.Zoek(Regioregister.Afspraken(session, code), http.Request.Path, cancellation));
     }
 
     [WolverineGet("/v1/werkgevers/{kvkNummer}/samenwerkingsafspraken", OperationId = "werkgeverafsprakenOpvragen")]
@@ -138,13 +197,13 @@ public static class AfspraakregisterEndpoint
                          "een regiopartij ziet de afspraken van die werkgever in haar eigen regio's.")]
     [ProducesResponseType<AfspraakLijst>(200)]
     [Problemen(400, 401, 403, 404)]
-    public static async Task<IResult> Werkgever(string kvkNummer, string? status, string? variant, string? arbeidsmarktregio, int? pagina,
+    public static async Task<IResult> Werkgever(string kvkNummer, string? status, string? variant, string? arbeidsmarktregio, string? na,
         int? paginagrootte, HttpContext http, IQuerySession session, CancellationToken cancellation)
     {
         if (!Formaten.KvkNummer().IsMatch(kvkNummer))
             return Problemen.Ongeldig([new OngeldigeParameter("kvkNummer", "ongeldig-formaat", "Een KvK-nummer bestaat uit precies 8 cijfers.")]);
 
-        var filter = new AfspraakFilter(status, variant, null, arbeidsmarktregio, pagina, paginagrootte);
+        var filter = new AfspraakFilter(status, variant, null, arbeidsmarktregio, na, paginagrootte);
         if (filter.Controleer() is { Count: > 0 } fouten) return Problemen.Ongeldig(fouten);
 
         var gebruiker = Gebruiker.Van(http.User);
@@ -164,6 +223,6 @@ public static class AfspraakregisterEndpoint
             query = query.Where(a => regios.Contains(a.Arbeidsmarktregio));
         }
 
-        return Results.Ok(await filter.Zoek(session, query, cancellation));
+        return Results.Ok(await filter.Zoek(query, http.Request.Path, cancellation));
     }
 }

@@ -5,7 +5,6 @@ using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Security;
 using Samenwerkingsafspraken.Infrastructure.Writing;
-using Wolverine;
 using Wolverine.Http;
 
 namespace Samenwerkingsafspraken.Afspraken.ResultatenRegistreren;
@@ -63,6 +62,15 @@ public sealed class CorrectieValidator : ResultatenRegels<CorrectieVerzoek>
 
 public static class ResultatenRegistreren
 {
+    public static Task<Schrijfuitkomst> Uitvoeren(Schrijver schrijver, Opdrachtcontext context, Guid id, ResultatenVerzoek verzoek, Klok klok) =>
+        schrijver.WijzigAfspraak(context, id, verzoek, new ResultatenValidator(), verzoek?.Versie,
+            (afspraak, door) => Beslis(afspraak, verzoek!, door, klok.Vandaag, klok.GetUtcNow()));
+
+    public static Task<Schrijfuitkomst> Corrigeren(Schrijver schrijver, Opdrachtcontext context, Guid id, string periode, CorrectieVerzoek verzoek,
+        Klok klok) =>
+        schrijver.WijzigAfspraak(context, id, verzoek, new CorrectieValidator(), verzoek?.Versie,
+            (afspraak, door) => Corrigeer(afspraak, periode, verzoek!, door, klok.GetUtcNow()), verzoek?.Reden);
+
     public static Resultaten Tellingen(IResultatenVerzoek v) =>
         new(v.Plaatsingen!.Value, v.NaZesMaandenInWerk!.Value, v.NaTwaalfMaandenInWerk!.Value, v.Uitval!.Value);
 
@@ -121,16 +129,13 @@ public static class ResultatenRegistrerenEndpoint
                          "voor een actieve afspraak, of een beëindigde of verlopen (late rapportage).")]
     [ProducesResponseType<SamenwerkingsafspraakWeergave>(200)]
     [Problemen(400, 401, 403, 404, 409, 422, 428)]
-    public static Task<IResult> Post(Guid id, ResultatenVerzoek verzoek, HttpContext http, IDocumentSession session, IMessageBus bus, Klok klok) =>
-        new Schrijver(http, session, bus).WijzigAfspraak(id, verzoek, new ResultatenValidator(), verzoek?.Versie,
-            afspraak => ResultatenRegistreren.Beslis(afspraak, verzoek!, Gebruiker.Van(http.User), klok.Vandaag, klok.GetUtcNow()));
+    public static Task<IResult> Post(Guid id, ResultatenVerzoek verzoek, HttpContext http, Schrijver schrijver, Klok klok) =>
+        ResultatenRegistreren.Uitvoeren(schrijver, HttpOpdracht.Context(http), id, verzoek, klok).AlsResultaat();
     [WolverinePost("/v1/samenwerkingsafspraken/{id}/resultaten/{periode}/correcties", OperationId = "resultatenCorrigeren")]
     [EndpointSummary("Geregistreerde resultaten corrigeren")]
     [EndpointDescription("Vervangt de aantallen van een geregistreerd kwartaal, met een reden; de oorspronkelijke registratie blijft in de historie.")]
     [ProducesResponseType<SamenwerkingsafspraakWeergave>(200)]
     [Problemen(400, 401, 403, 404, 409, 422, 428)]
-    public static Task<IResult> Corrigeer(Guid id, string periode, CorrectieVerzoek verzoek, HttpContext http, IDocumentSession session, IMessageBus bus,
-        Klok klok) =>
-        new Schrijver(http, session, bus).WijzigAfspraak(id, verzoek, new CorrectieValidator(), verzoek?.Versie,
-            afspraak => ResultatenRegistreren.Corrigeer(afspraak, periode, verzoek!, Gebruiker.Van(http.User), klok.GetUtcNow()), verzoek?.Reden);
+    public static Task<IResult> Corrigeer(Guid id, string periode, CorrectieVerzoek verzoek, HttpContext http, Schrijver schrijver, Klok klok) =>
+        ResultatenRegistreren.Corrigeren(schrijver, HttpOpdracht.Context(http), id, periode, verzoek, klok).AlsResultaat();
 }

@@ -5,7 +5,6 @@ using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Security;
 using Samenwerkingsafspraken.Infrastructure.Writing;
-using Wolverine;
 using Wolverine.Http;
 
 namespace Samenwerkingsafspraken.Afspraken.Verlengen;
@@ -24,6 +23,10 @@ public sealed class VerlengingValidator : Invoerregels<VerlengingVerzoek>
 
 public static class AfspraakVerlengen
 {
+    public static Task<Schrijfuitkomst> Uitvoeren(Schrijver schrijver, Opdrachtcontext context, Guid id, VerlengingVerzoek verzoek, Klok klok) =>
+        schrijver.WijzigAfspraak(context, id, verzoek, new VerlengingValidator(), verzoek?.Versie,
+            (afspraak, door) => Beslis(afspraak, verzoek!, door, klok.GetUtcNow()), verzoek?.Reden);
+
     /// <summary>An active agreement gets a later end date; its expiry moves with it (the old message then changes nothing).</summary>
     public static Besluit Beslis(Samenwerkingsafspraak afspraak, VerlengingVerzoek verzoek, Gebruiker door, DateTimeOffset nu)
     {
@@ -60,7 +63,6 @@ public static class AfspraakVerlengenEndpoint
     [EndpointSummary("Een actieve afspraak verlengen")]
     [ProducesResponseType<SamenwerkingsafspraakWeergave>(200)]
     [Problemen(400, 401, 403, 404, 409, 422, 428)]
-    public static Task<IResult> Post(Guid id, VerlengingVerzoek verzoek, HttpContext http, IDocumentSession session, IMessageBus bus, Klok klok) =>
-        new Schrijver(http, session, bus).WijzigAfspraak(id, verzoek, new VerlengingValidator(), verzoek?.Versie,
-            afspraak => AfspraakVerlengen.Beslis(afspraak, verzoek!, Gebruiker.Van(http.User), klok.GetUtcNow()), verzoek?.Reden);
+    public static Task<IResult> Post(Guid id, VerlengingVerzoek verzoek, HttpContext http, Schrijver schrijver, Klok klok) =>
+        AfspraakVerlengen.Uitvoeren(schrijver, HttpOpdracht.Context(http), id, verzoek, klok).AlsResultaat();
 }

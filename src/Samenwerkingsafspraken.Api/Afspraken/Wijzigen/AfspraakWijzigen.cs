@@ -5,7 +5,6 @@ using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Security;
 using Samenwerkingsafspraken.Infrastructure.Writing;
 using Samenwerkingsafspraken.Referentiedata;
-using Wolverine;
 using Wolverine.Http;
 
 namespace Samenwerkingsafspraken.Afspraken.Wijzigen;
@@ -33,6 +32,17 @@ public sealed class WijzigingValidator : AfspraakinhoudRegels<WijzigingVerzoek>
 
 public static class AfspraakWijzigen
 {
+    public static Task<Schrijfuitkomst> Uitvoeren(Schrijver schrijver, Opdrachtcontext context, Guid id, WijzigingVerzoek verzoek, Klok klok) =>
+        schrijver.Wijzig(context, new Wijzigopdracht<Samenwerkingsafspraak, WijzigingVerzoek>(id, verzoek)
+        {
+            VersieInBody = verzoek?.Versie,
+            Validator = kader => new WijzigingValidator(kader),
+            Beslis = (afspraak, g) => Task.FromResult(Beslis(afspraak, verzoek!, g.Kader, g.Gebruiker, klok.Vandaag, klok.GetUtcNow())),
+            Antwoord = SamenwerkingsafspraakWeergave.Van,
+            NietGevonden = $"Samenwerkingsafspraak {id} bestaat niet.",
+            Reden = verzoek?.Reden,
+        });
+
     /// <summary>
     /// A party amends the content: a new version with a reason. The signatures belonged to the old content, so every
     /// required party signs again. An active agreement stays active while that happens (the work goes on, under the
@@ -72,11 +82,6 @@ public static class AfspraakWijzigenEndpoint
                          "versie opnieuw; een actieve afspraak blijft intussen actief.")]
     [ProducesResponseType<SamenwerkingsafspraakWeergave>(200)]
     [Problemen(400, 401, 403, 404, 409, 422, 428)]
-    public static async Task<IResult> Post(Guid id, WijzigingVerzoek verzoek, HttpContext http, IDocumentSession session, IMessageBus bus, Klok klok)
-    {
-        var kader = await Referentiekader.Laad(session, cancellation: http.RequestAborted);
-        return await new Schrijver(http, session, bus).WijzigAfspraak(id, verzoek, new WijzigingValidator(kader),
-            verzoek?.Versie,
-            afspraak => AfspraakWijzigen.Beslis(afspraak, verzoek!, kader, Gebruiker.Van(http.User), klok.Vandaag, klok.GetUtcNow()), verzoek?.Reden);
-    }
+    public static Task<IResult> Post(Guid id, WijzigingVerzoek verzoek, HttpContext http, Schrijver schrijver, Klok klok) =>
+        AfspraakWijzigen.Uitvoeren(schrijver, HttpOpdracht.Context(http), id, verzoek, klok).AlsResultaat();
 }

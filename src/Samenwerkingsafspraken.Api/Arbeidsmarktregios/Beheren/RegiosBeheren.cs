@@ -146,7 +146,7 @@ public static class RegiosBeherenEndpoint
     [ProducesResponseType<ArbeidsmarktregioWeergave>(201)]
     [Problemen(400, 401, 403, 409, 422)]
     public static Task<IResult> Vaststellen(RegioVaststellenVerzoek verzoek, HttpContext http, IDocumentSession session, IMessageBus bus) =>
-        new Schrijver(http, session, bus).Start<Arbeidsmarktregio, RegioVaststellenVerzoek>(Arbeidsmarktregio.StreamId(verzoek?.Code ?? ""), verzoek!,
+        new HttpSchrijver(http).Start<Arbeidsmarktregio, RegioVaststellenVerzoek>(Arbeidsmarktregio.StreamId(verzoek?.Code ?? ""), verzoek!,
             new RegioVaststellenValidator(),
             () => Task.FromResult(Regioherindeling.Vaststellen(verzoek!.Code!, verzoek.Naam!, verzoek.GeldigVanaf!.Value, Gebruiker.Van(http.User))),
             regio => ArbeidsmarktregioWeergave.Van(regio, regio.GeldigVanaf, []), regio => $"/v1/arbeidsmarktregios/{regio.Code}",
@@ -159,7 +159,7 @@ public static class RegiosBeherenEndpoint
     public static async Task<IResult> Hernoemen(string code, RegioHernoemenVerzoek verzoek, HttpContext http, IDocumentSession session, IMessageBus bus)
     {
         if (!ArbeidsmarktregiosEndpoint.CodeFormaat().IsMatch(code)) return Codefout();
-        return await new Schrijver(http, session, bus).Wijzig<Arbeidsmarktregio, RegioHernoemenVerzoek>(Arbeidsmarktregio.StreamId(code), verzoek,
+        return await new HttpSchrijver(http).Wijzig<Arbeidsmarktregio, RegioHernoemenVerzoek>(Arbeidsmarktregio.StreamId(code), verzoek,
             new RegioHernoemenValidator(), verzoek?.Versie,
             regio => Task.FromResult(Regioherindeling.Hernoemen(regio, verzoek!.Naam!, verzoek.GeldigVanaf!.Value, Gebruiker.Van(http.User))),
             regio => ArbeidsmarktregioWeergave.Van(regio, verzoek!.GeldigVanaf!.Value, []), $"Arbeidsmarktregio {code} bestaat niet.", verzoek?.Reden);
@@ -177,7 +177,7 @@ public static class RegiosBeherenEndpoint
         var gemeente = verzoek?.Gemeente is { } g && Gemeente.CodeFormaat().IsMatch(g)
             ? await session.LoadAsync<Gemeente>(Gemeente.StreamId(g), http.RequestAborted)
             : null;
-        return await new Schrijver(http, session, bus).Wijzig<Arbeidsmarktregio, CentrumgemeenteAanwijzenVerzoek>(Arbeidsmarktregio.StreamId(code),
+        return await new HttpSchrijver(http).Wijzig<Arbeidsmarktregio, CentrumgemeenteAanwijzenVerzoek>(Arbeidsmarktregio.StreamId(code),
             verzoek!, new CentrumgemeenteAanwijzenValidator(gemeente), verzoek?.Versie,
             regio => Task.FromResult(Regioherindeling.CentrumgemeenteAanwijzen(regio, gemeente!, verzoek!.GeldigVanaf!.Value, Gebruiker.Van(http.User))),
             regio => ArbeidsmarktregioWeergave.Van(regio, verzoek!.GeldigVanaf!.Value, []), $"Arbeidsmarktregio {code} bestaat niet.", verzoek?.Reden);

@@ -75,7 +75,7 @@ public static class GemeenteVerplaatsenEndpoint
         var naar = verzoek?.Arbeidsmarktregio is { } regiocode && ArbeidsmarktregiosEndpoint.CodeFormaat().IsMatch(regiocode)
             ? await session.LoadAsync<Arbeidsmarktregio>(Arbeidsmarktregio.StreamId(regiocode), http.RequestAborted)
             : null;
-        return await new Schrijver(http, session, bus).Wijzig<Gemeente, GemeenteVerplaatsenVerzoek>(Gemeente.StreamId(code), verzoek!,
+        return await new HttpSchrijver(http).Wijzig<Gemeente, GemeenteVerplaatsenVerzoek>(Gemeente.StreamId(code), verzoek!,
             new GemeenteVerplaatsenValidator(naar), verzoek?.Versie,
             gemeente => Task.FromResult(GemeenteVerplaatsen.Beslis(gemeente, naar!, verzoek!, Gebruiker.Van(http.User))),
             gemeente => GemeenteWeergave.Van(gemeente, verzoek!.GeldigVanaf!.Value, naar is null ? new Dictionary<string, Arbeidsmarktregio>() : new() { [naar.Code] = naar }),

@@ -7,7 +7,6 @@ using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Security;
 using Samenwerkingsafspraken.Infrastructure.Writing;
 using Samenwerkingsafspraken.Referentiedata;
-using Wolverine;
 using Wolverine.Http;
 
 namespace Samenwerkingsafspraken.Hergebruik.Besluiten;
@@ -73,6 +72,35 @@ public sealed class HergebruikBesluitValidator : Invoerregels<HergebruikBesluitV
 
 public static class HergebruikBesluiten
 {
+    public static Task<Schrijfuitkomst> Uitvoeren(Schrijver schrijver, Opdrachtcontext context, Guid id, HergebruikBesluitVerzoek besluit, Klok klok)
+    {
+        var nieuweAfspraakId = Guid.CreateVersion7();
+        return schrijver.Wijzig(context, new Wijzigopdracht<Hergebruikverzoek, HergebruikBesluitVerzoek>(id, besluit)
+        {
+            VersieInBody = besluit?.Versie,
+            Validator = _ => new HergebruikBesluitValidator(),
+            Beslis = async (verzoek, g) =>
+            {
+                var bron = await Bronafspraak.OpVersie(g.Sessie, verzoek.BronAfspraakId, verzoek.BronVersie, g.Annulering);
+                return Beslis(verzoek, besluit!, bron, g.Kader, nieuweAfspraakId, g.Gebruiker, klok.GetUtcNow());
+            },
+            Antwoord = verzoek => HergebruikverzoekWeergave.Van(verzoek, klok.GetUtcNow()),
+            NietGevonden = $"Hergebruikverzoek {id} bestaat niet.",
+            Reden = besluit?.Toelichting,
+        });
+    }
+
+    public static Task<Schrijfuitkomst> Intrekken(Schrijver schrijver, Opdrachtcontext context, Guid id, IntrekkingVerzoek verzoek, Klok klok) =>
+        schrijver.Wijzig(context, new Wijzigopdracht<Hergebruikverzoek, IntrekkingVerzoek>(id, verzoek)
+        {
+            VersieInBody = verzoek?.Versie,
+            Validator = _ => new IntrekkingValidator(),
+            Beslis = (v, g) => Task.FromResult(Intrekken(v, verzoek?.Toelichting, g.Gebruiker, klok.GetUtcNow())),
+            Antwoord = v => HergebruikverzoekWeergave.Van(v, klok.GetUtcNow()),
+            NietGevonden = $"Hergebruikverzoek {id} bestaat niet.",
+            Reden = verzoek?.Toelichting,
+        });
+
     /// <summary>
     /// A public party of the region that was asked decides. Accepting starts a new agreement in this region, as a
     /// concept ready for signing, that records its origin (source agreement and version) and every local difference.
@@ -149,28 +177,14 @@ public static class HergebruikBesluitenEndpoint
                          "en een toelichting. Accepteren start een nieuwe afspraak (concept) in deze regio die haar herkomst vastlegt.")]
     [ProducesResponseType<HergebruikverzoekWeergave>(200)]
     [Problemen(400, 401, 403, 404, 409, 422, 428)]
-    public static async Task<IResult> Post(Guid id, HergebruikBesluitVerzoek besluit, HttpContext http, IDocumentSession session, IMessageBus bus, Klok klok)
-    {
-        var kader = await Referentiekader.Laad(session, cancellation: http.RequestAborted);
-        var nieuweAfspraakId = Guid.CreateVersion7();
-        return await new Schrijver(http, session, bus).Wijzig<Hergebruikverzoek, HergebruikBesluitVerzoek>(id, besluit, new HergebruikBesluitValidator(),
-            besluit?.Versie,
-            async verzoek =>
-            {
-                var bron = await Bronafspraak.OpVersie(session, verzoek.BronAfspraakId, verzoek.BronVersie, http.RequestAborted);
-                return HergebruikBesluiten.Beslis(verzoek, besluit!, bron, kader, nieuweAfspraakId, Gebruiker.Van(http.User), klok.GetUtcNow());
-            },
-            verzoek => HergebruikverzoekWeergave.Van(verzoek, klok.GetUtcNow()), $"Hergebruikverzoek {id} bestaat niet.",
-            besluit?.Toelichting);
-    }
+    public static Task<IResult> Post(Guid id, HergebruikBesluitVerzoek besluit, HttpContext http, Schrijver schrijver, Klok klok) =>
+        HergebruikBesluiten.Uitvoeren(schrijver, HttpOpdracht.Context(http), id, besluit, klok).AlsResultaat();
     [WolverinePost("/v1/hergebruikverzoeken/{id}/intrekking", OperationId = "hergebruikverzoekIntrekken")]
     [EndpointSummary("Een open hergebruikverzoek intrekken")]
     [ProducesResponseType<HergebruikverzoekWeergave>(200)]
     [Problemen(400, 401, 403, 404, 409, 422, 428)]
-    public static Task<IResult> Intrekken(Guid id, IntrekkingVerzoek verzoek, HttpContext http, IDocumentSession session, IMessageBus bus, Klok klok) =>
-        new Schrijver(http, session, bus).Wijzig<Hergebruikverzoek, IntrekkingVerzoek>(id, verzoek, new IntrekkingValidator(), verzoek?.Versie,
-            v => Task.FromResult(HergebruikBesluiten.Intrekken(v, verzoek?.Toelichting, Gebruiker.Van(http.User), klok.GetUtcNow())),
-            v => HergebruikverzoekWeergave.Van(v, klok.GetUtcNow()), $"Hergebruikverzoek {id} bestaat niet.", verzoek?.Toelichting);
+    public static Task<IResult> Intrekken(Guid id, IntrekkingVerzoek verzoek, HttpContext http, Schrijver schrijver, Klok klok) =>
+        HergebruikBesluiten.Intrekken(schrijver, HttpOpdracht.Context(http), id, verzoek, klok).AlsResultaat();
 }
 
 /// <summary>The source agreement as it was at the version that was asked for, rebuilt from its events.</summary>

@@ -8,7 +8,6 @@ using Samenwerkingsafspraken.Infrastructure.Security;
 using Samenwerkingsafspraken.Infrastructure.Writing;
 using Samenwerkingsafspraken.Referentiedata;
 using Samenwerkingsafspraken.Referenties;
-using Wolverine;
 using Wolverine.Http;
 
 namespace Samenwerkingsafspraken.Hergebruik.Verzoeken;
@@ -29,6 +28,25 @@ public sealed class HergebruikAanvraagValidator : Invoerregels<HergebruikAanvraa
 
 public static class HergebruikVerzoeken
 {
+    public static Task<Schrijfuitkomst> Uitvoeren(Schrijver schrijver, Opdrachtcontext context, HergebruikAanvraag aanvraag, Klok klok)
+    {
+        var id = Guid.CreateVersion7();
+        return schrijver.Start(context, new Startopdracht<Hergebruikverzoek, HergebruikAanvraag>(id, aanvraag)
+        {
+            Validator = kader => new HergebruikAanvraagValidator(kader),
+            Beslis = async g =>
+            {
+                var bron = aanvraag.BronAfspraak is { } bronId ? await g.Sessie.LoadAsync<Referentie>(bronId, g.Annulering) : null;
+                var alOpen = bron is not null && await g.Sessie.Query<Hergebruikverzoek>().AnyAsync(v => v.BronAfspraakId == bron.Id &&
+                    v.DoelArbeidsmarktregio == aanvraag.Arbeidsmarktregio && v.Status == Verzoekstatus.Open, g.Annulering);
+                return Beslis(id, aanvraag, bron, alOpen, g.Kader, g.Gebruiker, klok.GetUtcNow());
+            },
+            Antwoord = verzoek => HergebruikverzoekWeergave.Van(verzoek, klok.GetUtcNow()),
+            Locatie = verzoek => $"/v1/hergebruikverzoeken/{verzoek.Id}",
+            BestaatAl = $"Er loopt al een hergebruikverzoek voor deze afspraak in {aanvraag?.Arbeidsmarktregio}.",
+        });
+    }
+
     /// <summary>
     /// An employer asks another region to adopt one of its own proven agreements, at its current version. One open
     /// request per agreement and region; the proposed tailoring must apply to the agreement's werkafspraken.
@@ -89,17 +107,6 @@ public static class HergebruikVerzoekenEndpoint
                          "De regio ziet het verzoek in haar inbox, met het referentiedossier.")]
     [ProducesResponseType<HergebruikverzoekWeergave>(201)]
     [Problemen(400, 401, 403, 409, 422)]
-    public static async Task<IResult> Post(HergebruikAanvraag aanvraag, HttpContext http, IDocumentSession session, IMessageBus bus, Klok klok)
-    {
-        var kader = await Referentiekader.Laad(session, cancellation: http.RequestAborted);
-        var bron = aanvraag?.BronAfspraak is { } bronId ? await session.LoadAsync<Referentie>(bronId, http.RequestAborted) : null;
-        var alOpen = bron is not null && await session.Query<Hergebruikverzoek>()
-            .AnyAsync(v => v.BronAfspraakId == bron.Id && v.DoelArbeidsmarktregio == aanvraag!.Arbeidsmarktregio && v.Status == Verzoekstatus.Open, http.RequestAborted);
-        var id = Guid.CreateVersion7();
-        return await new Schrijver(http, session, bus).Start<Hergebruikverzoek, HergebruikAanvraag>(id, aanvraag!, new HergebruikAanvraagValidator(kader),
-            () => Task.FromResult(HergebruikVerzoeken.Beslis(id, aanvraag!, bron, alOpen, kader, Gebruiker.Van(http.User), klok.GetUtcNow())),
-            verzoek => HergebruikverzoekWeergave.Van(verzoek, klok.GetUtcNow()),
-            verzoek => $"/v1/hergebruikverzoeken/{verzoek.Id}",
-            $"Er loopt al een hergebruikverzoek voor deze afspraak in {aanvraag?.Arbeidsmarktregio}.");
-    }
+    public static Task<IResult> Post(HergebruikAanvraag aanvraag, HttpContext http, Schrijver schrijver, Klok klok) =>
+        HergebruikVerzoeken.Uitvoeren(schrijver, HttpOpdracht.Context(http), aanvraag, klok).AlsResultaat();
 }

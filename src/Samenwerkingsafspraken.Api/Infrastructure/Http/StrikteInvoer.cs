@@ -38,7 +38,7 @@ public static class StrikteInvoer
             if (waarde is string tekst && Tekstregels.Controleer(naam, tekst, false, Tekstregels.Kopgrens) is { } fout) fouten.Add(fout);
         }
 
-        foreach (var header in new[] { Correlatie.Header, Schrijver.IdempotencyKeyHeader })
+        foreach (var header in new[] { Correlatie.Header, HttpOpdracht.IdempotencyKeyHeader })
         {
             var waarde = context.Request.Headers[header].ToString();
             if (waarde.Length > 0 && Tekstregels.Controleer(header, waarde, false, 255) is { } fout) fouten.Add(fout);

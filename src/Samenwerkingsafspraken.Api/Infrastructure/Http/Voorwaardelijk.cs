@@ -14,6 +14,12 @@ public static class Voorwaardelijk
         return Bekend(http.Request, etag) ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Ok(resource);
     }
 
+    /// <summary>If-Match compares strongly (RFC 9110 13.1.1): a weak tag never matches, so it is refused rather than read as strong.</summary>
+    public static readonly OngeldigeParameter ZwakkeETag = new("If-Match", "zwakke-etag",
+        "If-Match vergelijkt sterk: stuur de ETag zoals u hem kreeg, zonder W/, bijvoorbeeld \"3\".");
+
+    public static bool IsZwak(string ifMatch) => ifMatch.TrimStart().StartsWith("W/", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>
     /// The version an If-Match header names, compared strongly (RFC 9110 13.1.1): a weak tag (W/"3") never matches, so
     /// it is refused with a clear problem rather than read as if it were strong. No header: no version, no problem.
@@ -22,11 +28,7 @@ public static class Voorwaardelijk
     {
         if (request.Headers.IfMatch.Count == 0) return (null, null);
         var waarde = request.Headers.IfMatch.ToString().Trim();
-        if (waarde.StartsWith("W/", StringComparison.OrdinalIgnoreCase))
-        {
-            return (null, Problemen.Ongeldig([new OngeldigeParameter("If-Match", "zwakke-etag",
-                "If-Match vergelijkt sterk: stuur de ETag zoals u hem kreeg, zonder W/, bijvoorbeeld \"3\".")]));
-        }
+        if (IsZwak(waarde)) return (null, Problemen.Ongeldig([ZwakkeETag]));
 
         if (!EntityTagHeaderValue.TryParse(waarde, out var tag) || !long.TryParse(tag.Tag.ToString().Trim('"'), out var versie) || versie < 0)
         {

@@ -27,7 +27,7 @@ public static class MeerstroomOpenApi
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         if (metadata.OfType<ZonderIdempotencyKeyAttribute>().Any() && operation.Parameters is { } parameters)
         {
-            foreach (var sleutel in parameters.Where(p => p.Name == Writing.Schrijver.IdempotencyKeyHeader).ToList()) parameters.Remove(sleutel);
+            foreach (var sleutel in parameters.Where(p => p.Name == Writing.HttpOpdracht.IdempotencyKeyHeader).ToList()) parameters.Remove(sleutel);
         }
 
         if (metadata.OfType<VerzoekbestandAttribute>().FirstOrDefault() is { } bestand)

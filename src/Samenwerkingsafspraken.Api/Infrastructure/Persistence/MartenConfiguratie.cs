@@ -36,7 +36,13 @@ public static class MartenConfiguratie
         opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
 
         opts.Events.StreamIdentity = StreamIdentity.AsGuid;
-        opts.Events.AppendMode = EventAppendMode.Rich;
+        // Event timestamps from the domain clock (Klok), without Rich mode's extra round trips for sequence numbers
+        // and stream state: every append here names its expected version (StartStream, FetchForWriting, or an
+        // explicit version), so inline projections see the right versions.
+        opts.Events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
+
+        // One connection per session: a command's reads and its write, or a lookup's queries, share one pool checkout.
+        opts.UseStickyConnectionLifetimes = true;
         opts.Events.TimeProvider = services.GetRequiredService<Klok>();
         opts.Events.MetadataConfig.HeadersEnabled = true;
         opts.Events.MetadataConfig.CorrelationIdEnabled = true;
@@ -55,22 +61,47 @@ public static class MartenConfiguratie
         opts.Projections.Add(new VariantgebruikProjectie(), ProjectionLifecycle.Async);
         opts.Projections.Add(new ReferentieProjectie(services.GetRequiredService<IOptions<Bewijsregel>>().Value), ProjectionLifecycle.Inline);
 
-        opts.Schema.For<Samenwerkingsafspraak>()
-            .Index(a => a.Arbeidsmarktregio)
-            .Index(a => a.Werkgever.KvkNummer);
-        opts.Schema.For<Hergebruikverzoek>()
-            .Index(v => v.DoelArbeidsmarktregio)
-            .Index(v => v.KvkNummer)
-            .Index(v => v.OpenSleutel, index => index.IsUnique = true);
-        opts.Schema.For<Referentie>()
-            .Index(r => r.KvkNummer);
-        opts.Schema.For<Variantgebruik>()
-            .Index(g => g.Arbeidsmarktregio)
-            .Index(g => g.Sector);
+        Indexen(opts);
         opts.Schema.For<IdempotenteOpdracht>();
         opts.ConfigureerGemeenten();
         opts.ConfigureerWerkgevers();
 
         return opts;
     }
+
+    /// <summary>
+    /// Every filter of a lookup on a column of its own (a duplicated field, so that the query needs no JSON
+    /// operator and the index is used whatever the parameters), with indexes in the order the lookups page:
+    /// latest change first, by keyset (<see cref="Afspraken.Register.Bladwijzer"/>).
+    /// </summary>
+    private static void Indexen(StoreOptions opts)
+    {
+        // A duplicated field brings an index of its own: here each one becomes the composite that a lookup pages along.
+        opts.Schema.For<Samenwerkingsafspraak>()
+            .Duplicate(a => a.Arbeidsmarktregio, configure: Pagina("regio", "?"))
+            .Duplicate(a => a.Status, configure: Pagina("regio_status", "arbeidsmarktregio, ?"))
+            .Duplicate(a => a.Werkgever.KvkNummer, configure: Pagina("werkgever", "?"))
+            .Duplicate(a => a.LaatstGewijzigdOp, configure: Pagina("alle", "?"))
+            .GinIndexJsonDataMember(a => a.Inhoud.Werkafspraken);
+
+        opts.Schema.For<Hergebruikverzoek>()
+            .Duplicate(v => v.DoelArbeidsmarktregio)
+            .Duplicate(v => v.KvkNummer)
+            .Duplicate(v => v.BronAfspraakId)
+            .Index(v => v.OpenSleutel, index => index.IsUnique = true);
+        opts.Schema.For<Referentie>()
+            .Duplicate(r => r.KvkNummer);
+        opts.Schema.For<Variantgebruik>()
+            .Duplicate(g => g.Arbeidsmarktregio)
+            .Duplicate(g => g.Sector)
+            .Duplicate(g => g.Startdatum)
+            .Duplicate(g => g.Einddatum);
+    }
+
+    /// <summary>The filter's columns (the duplicated one is '?') followed by the order of the pages: a page is a short range scan.</summary>
+    private static Action<Marten.Schema.DocumentIndex> Pagina(string naam, string filter) => index =>
+    {
+        index.Name = $"mt_doc_samenwerkingsafspraak_pagina_{naam}";
+        index.Mask = filter == "?" && naam == "alle" ? "?, id" : $"{filter}, laatst_gewijzigd_op, id";
+    };
 }

@@ -38,6 +38,8 @@ public enum Weigeringsoort
     NietToegestaan = 403,
     NietGevonden = 404,
     Conflict = 409,
+    NietVerwerkbaar = 422,
+    VoorwaardeVereist = 428,
 }
 
 /// <summary>A refusal by the domain: its kind decides the HTTP status, its code is stable for clients.</summary>
@@ -51,6 +53,15 @@ public sealed record Weigering(Weigeringsoort Soort, string Code, string Detail,
     public static Weigering NietGevonden(string code, string detail) => new(Weigeringsoort.NietGevonden, code, detail);
 
     public static Weigering Conflict(string code, string detail) => new(Weigeringsoort.Conflict, code, detail);
+
+    public static Weigering NietVerwerkbaar(string code, string detail) => new(Weigeringsoort.NietVerwerkbaar, code, detail);
+
+    public static Weigering VoorwaardeVereist(string code, string detail) => new(Weigeringsoort.VoorwaardeVereist, code, detail);
+
+    /// <summary>Invalid input as problems per field (FluentValidation's, or the transport's: a header, a route value).</summary>
+    public static Weigering OngeldigeInvoer(IReadOnlyList<OngeldigeParameter> fouten, string? detail = null) =>
+        new(Weigeringsoort.OngeldigeInvoer, "ongeldige-invoer",
+            detail ?? (fouten.Count == 1 ? "Het verzoek bevat 1 fout." : $"Het verzoek bevat {fouten.Count} fouten."), fouten);
 
     public IResult AlsProbleem() => Problemen.Probleem((int)Soort, Code, Detail, Fouten);
 }

@@ -23,6 +23,7 @@ public sealed class AggregateProjection<T> : SingleStreamProjection<T, Guid> whe
     {
         Name = typeof(T).Name;
         foreach (var type in T.Gebeurtenistypen) IncludeType(type);
+        Persistence.Herbouwinstellingen.PasToe(Options);
     }
 
     public override T? Evolve(T? snapshot, Guid id, IEvent e) => T.Evolueer(snapshot, e.Data, e.Version);

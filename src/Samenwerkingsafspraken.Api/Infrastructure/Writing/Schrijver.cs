@@ -1,135 +1,123 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using FluentValidation;
 using JasperFx.Events;
 using Marten;
-using Microsoft.Net.Http.Headers;
 using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Infrastructure.Security;
+using Samenwerkingsafspraken.Referentiedata;
+using Samenwerkingsafspraken.Werkgevers;
+using Samenwerkingsafspraken.Werkgevers.Registreren;
 using Wolverine;
+using Wolverine.Marten;
+using Wolverine.Runtime;
 
 namespace Samenwerkingsafspraken.Infrastructure.Writing;
 
 /// <summary>
-/// The one path by which an HTTP request changes an event stream, so that every write behaves the same:
-/// replay of a repeated Idempotency-Key, input validation (all problems at once), the expected version (If-Match or
-/// a version in the body), the pure decide function, who/why as event metadata, the optimistic concurrency check,
-/// scheduled messages through Wolverine's outbox, and one transaction for all of it.
+/// The one path by which any front end changes an event stream, so that every write behaves the same: replay of a
+/// repeated idempotency key, input validation (all problems at once), the expected version, the pure decide
+/// function, who/why as event metadata, the optimistic concurrency check, scheduled messages through Wolverine's
+/// outbox, and one transaction for all of it. It knows nothing of HTTP: it takes an <see cref="Opdrachtcontext"/>
+/// and answers a <see cref="Schrijfuitkomst"/>.
+/// <para>
+/// Cost: one session on one connection; every read the command needs (the idempotency record, the stream and its
+/// snapshot, the employer, the reference data's stamp) in one batch, one round trip; then the write.
+/// </para>
 /// </summary>
-public sealed class Schrijver(HttpContext http, IDocumentSession session, IMessageBus bus)
+public sealed class Schrijver(IDocumentStore store, IWolverineRuntime wolverine, Referentiecache referentiedata)
 {
-    public const string IdempotencyKeyHeader = "Idempotency-Key";
-
-    private readonly Gebruiker _gebruiker = Gebruiker.Van(http.User);
-
     /// <summary>Starts a new stream. A stream with that id already there is a 409.</summary>
-    public async Task<IResult> Start<T, TVerzoek>(Guid id, TVerzoek verzoek, IValidator<TVerzoek>? validator,
-        Func<Task<Besluit>> beslis, Func<T, object> antwoord, Func<T, string> locatie, string bestaatAl, string? reden = null)
+    public async Task<Schrijfuitkomst> Start<T, TVerzoek>(Opdrachtcontext context, Startopdracht<T, TVerzoek> opdracht)
         where T : class, IAggregate<T>
     {
-        var idempotent = await Idempotentie(verzoek);
-        if (idempotent.Antwoord is { } herhaald) return herhaald;
+        if (SleutelProbleem(context) is { } sleutelProbleem) return sleutelProbleem;
 
-        if (await Valideer(validator, verzoek) is { } ongeldig) return ongeldig;
+        await using var session = store.LightweightSession();
+        var gelezen = await Lees<T>(session, context, null, opdracht.Werkgever);
+        if (Herhaling(gelezen, context, opdracht.Verzoek) is { } herhaald) return herhaald;
+        if (await Valideer<TVerzoek>(opdracht.Verzoek, opdracht.Validator(gelezen.Kader), context.Annulering) is { } ongeldig) return ongeldig;
 
-        var besluit = await beslis();
-        if (besluit.Weigering is { } weigering) return weigering.AlsProbleem();
+        var besluit = await opdracht.Beslis(new Beslisgegevens(gelezen.Kader, context.Gebruiker, session, context.Annulering));
+        if (besluit.Weigering is { } weigering) return weigering;
         if (besluit.Gebeurtenissen.Count == 0) throw new InvalidOperationException("A new stream needs at least one event.");
 
-        ZetMetadata(reden);
-        session.Events.StartStream<T>(id, besluit.Gebeurtenissen.ToArray());
+        ZetMetadata(session, context, opdracht.Reden);
+        session.Events.StartStream<T>(opdracht.Id, besluit.Gebeurtenissen.ToArray());
         var toestand = Evolueer<T>(null, besluit.Gebeurtenissen, 0);
-        var body = antwoord(toestand);
-        await Plan(besluit);
-
-        var resultaat = new Opgeslagen(StatusCodes.Status201Created, body, locatie(toestand), toestand.Version);
-        idempotent.Bewaar?.Invoke(resultaat);
+        await Plan(session, context, besluit);
+        var gelukt = Vastleggen(session, context, opdracht.Verzoek, StatusCodes.Status201Created, toestand, opdracht.Antwoord(toestand),
+            opdracht.Locatie(toestand));
 
         try
         {
-            await session.SaveChangesAsync(http.RequestAborted);
+            await session.SaveChangesAsync(context.Annulering);
         }
-        catch (Exception e) when (e is JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException)
+        catch (Exception e) when (e is ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException)
         {
-            return Problemen.Probleem(409, "bestaat-al", bestaatAl);
+            return Weigering.Conflict("bestaat-al", opdracht.BestaatAl);
         }
-        catch (JasperFx.DocumentAlreadyExistsException) when (idempotent.Bewaar is not null)
+        catch (JasperFx.DocumentAlreadyExistsException) when (context.IdempotencyKey is not null)
         {
-            return await GelijktijdigHerhaald(verzoek);
+            return await GelijktijdigHerhaald(context, opdracht.Verzoek);
         }
         catch (Exception e) when (IsUniekeSchending(e))
         {
-            return Problemen.Probleem(409, "bestaat-al", bestaatAl);
+            return Weigering.Conflict("bestaat-al", opdracht.BestaatAl);
         }
 
-        return resultaat.AlsResultaat(http);
-    }
-
-    /// <summary>A unique index of a projection refused the write: what it guards against already exists (a race lost).</summary>
-    private static bool IsUniekeSchending(Exception e)
-    {
-        for (Exception? binnen = e; binnen is not null; binnen = binnen.InnerException)
-        {
-            if (binnen is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }) return true;
-        }
-
-        return false;
+        return gelukt;
     }
 
     /// <summary>Appends to an existing stream at the version the caller names.</summary>
-    public async Task<IResult> Wijzig<T, TVerzoek>(Guid id, TVerzoek verzoek, IValidator<TVerzoek>? validator, long? versieInBody,
-        Func<T, Task<Besluit>> beslis, Func<T, object> antwoord, string nietGevonden, string? reden = null)
+    public async Task<Schrijfuitkomst> Wijzig<T, TVerzoek>(Opdrachtcontext context, Wijzigopdracht<T, TVerzoek> opdracht)
         where T : class, IAggregate<T>
     {
-        var idempotent = await Idempotentie(verzoek);
-        if (idempotent.Antwoord is { } herhaald) return herhaald;
+        if (SleutelProbleem(context) is { } sleutelProbleem) return sleutelProbleem;
 
-        if (await Valideer(validator, verzoek) is { } ongeldig) return ongeldig;
+        await using var session = store.LightweightSession();
+        var gelezen = await Lees<T>(session, context, opdracht.Id, opdracht.Werkgever);
+        if (Herhaling(gelezen, context, opdracht.Verzoek) is { } herhaald) return herhaald;
+        if (await Valideer<TVerzoek>(opdracht.Verzoek, opdracht.Validator(gelezen.Kader), context.Annulering) is { } ongeldig) return ongeldig;
+        var (verwacht, versieProbleem) = VerwachteVersie(context.Versie, opdracht.VersieInBody);
+        if (versieProbleem is not null) return versieProbleem;
 
-        var verwacht = VerwachteVersie(versieInBody);
-        if (verwacht.Probleem is { } versieProbleem) return versieProbleem;
+        var stroom = gelezen.Stroom!;
+        if (stroom.Aggregate is null) return Weigering.NietGevonden("niet-gevonden", opdracht.NietGevonden);
 
-        var stroom = await session.Events.FetchForWriting<T>(id, http.RequestAborted);
-        if (stroom.Aggregate is null) return Problemen.NietGevonden(nietGevonden);
-
-        var besluit = await beslis(stroom.Aggregate);
+        var besluit = await opdracht.Beslis(stroom.Aggregate, new Beslisgegevens(gelezen.Kader, context.Gebruiker, session, context.Annulering));
 
         // Who may act goes before whether the version is current: a stranger learns nothing about the stream.
-        if (besluit.Weigering is { Soort: Weigeringsoort.NietToegestaan or Weigeringsoort.NietGevonden } weigering)
-        {
-            return weigering.AlsProbleem();
-        }
+        if (besluit.Weigering is { Soort: Weigeringsoort.NietToegestaan or Weigeringsoort.NietGevonden } weigering) return weigering;
 
         var huidigeVersie = stroom.CurrentVersion ?? 0;
-        if (huidigeVersie != verwacht.Versie) return VersieConflict(huidigeVersie);
-        if (besluit.Weigering is { } anders) return anders.AlsProbleem();
+        if (huidigeVersie != verwacht) return new Schrijfuitkomst.Versieconflict(huidigeVersie);
+        if (besluit.Weigering is { } anders) return anders;
 
-        ZetMetadata(reden);
+        ZetMetadata(session, context, opdracht.Reden);
         var toestand = Evolueer(stroom.Aggregate, besluit.Gebeurtenissen, huidigeVersie);
         stroom.AppendMany(besluit.Gebeurtenissen.ToArray());
-        var body = antwoord(toestand);
-        await Plan(besluit);
-
-        var resultaat = new Opgeslagen(StatusCodes.Status200OK, body, null, toestand.Version);
-        idempotent.Bewaar?.Invoke(resultaat);
+        await Plan(session, context, besluit);
+        var gelukt = Vastleggen(session, context, opdracht.Verzoek, StatusCodes.Status200OK, toestand, opdracht.Antwoord(toestand), null);
 
         try
         {
-            await session.SaveChangesAsync(http.RequestAborted);
+            await session.SaveChangesAsync(context.Annulering);
         }
         catch (JasperFx.ConcurrencyException)
         {
-            var actueel = await session.Events.FetchStreamStateAsync(id, CancellationToken.None);
-            return VersieConflict(actueel?.Version ?? 0);
+            // The session's transaction is gone with the failure: the current version comes from a session of its own.
+            await using var vers = store.QuerySession();
+            var actueel = await vers.Events.FetchStreamStateAsync(opdracht.Id, CancellationToken.None);
+            return new Schrijfuitkomst.Versieconflict(actueel?.Version ?? 0);
         }
-        catch (JasperFx.DocumentAlreadyExistsException) when (idempotent.Bewaar is not null)
+        catch (JasperFx.DocumentAlreadyExistsException) when (context.IdempotencyKey is not null)
         {
-            return await GelijktijdigHerhaald(verzoek);
+            return await GelijktijdigHerhaald(context, opdracht.Verzoek);
         }
 
-        return resultaat.AlsResultaat(http);
+        return gelukt;
     }
 
     public static T Evolueer<T>(T? toestand, IReadOnlyList<object> gebeurtenissen, long vanafVersie) where T : class, IAggregate<T>
@@ -143,195 +131,185 @@ public sealed class Schrijver(HttpContext http, IDocumentSession session, IMessa
         return toestand ?? throw new InvalidOperationException($"No {typeof(T).Name} after its events.");
     }
 
-    private static IResult VersieConflict(long actueel) => Problemen.Probleem(409, "versie-verouderd",
-        $"De bron is intussen gewijzigd: de actuele versie is {actueel}. Haal haar opnieuw op en probeer het dan nog eens.",
-        extra: new Dictionary<string, object?> { ["actueleVersie"] = actueel });
+    private sealed record Gelezen<T>(Referentiekader Kader, IdempotenteOpdracht? Eerder, IEventStream<T>? Stroom) where T : class;
 
-    private static async Task<IResult?> Valideer<TVerzoek>(IValidator<TVerzoek>? validator, TVerzoek verzoek)
+    /// <summary>Everything the command reads, in one batch: one round trip on the session's one connection.</summary>
+    private async Task<Gelezen<T>> Lees<T>(IDocumentSession session, Opdrachtcontext context, Guid? id, string? kvkNummer) where T : class
     {
-        if (verzoek is null) return Problemen.Ongeldig([new OngeldigeParameter("body", "verplicht", "Het verzoek heeft geen inhoud.")]);
+        var batch = session.CreateBatchQuery();
+        var stempel = referentiedata.Stempel(batch);
+        var eerder = context.IdempotencyKey is { } sleutel
+            ? batch.Load<IdempotenteOpdracht>(IdempotenteOpdracht.IdVoor(context.Gebruiker, sleutel))
+            : Task.FromResult<IdempotenteOpdracht?>(null);
+        var stroom = id is { } streamId ? batch.Events.FetchForWriting<T>(streamId) : Task.FromResult<IEventStream<T>>(null!);
+        var werkgever = kvkNummer is not null && Formaten.KvkNummer().IsMatch(kvkNummer)
+            ? batch.Load<Werkgever>(Werkgever.StreamId(kvkNummer))
+            : Task.FromResult<Werkgever?>(null);
+        await batch.Execute(context.Annulering);
+
+        var stand = await referentiedata.Stand(await stempel, session, context.Annulering);
+        return new Gelezen<T>(new Referentiekader(stand.Regios, stand.Varianten, await werkgever), await eerder, id is null ? null : await stroom);
+    }
+
+    private static Weigering? SleutelProbleem(Opdrachtcontext context) =>
+        context.IdempotencyKey is { Length: 0 or > Opdrachtcontext.MaximaleSleutellengte }
+            ? Weigering.OngeldigeInvoer([new OngeldigeParameter(HttpOpdracht.IdempotencyKeyHeader, "ongeldig-formaat",
+                $"Idempotency-Key moet 1 tot {Opdrachtcontext.MaximaleSleutellengte} tekens lang zijn.")])
+            : null;
+
+    private static Schrijfuitkomst? Herhaling<T, TVerzoek>(Gelezen<T> gelezen, Opdrachtcontext context, TVerzoek verzoek) where T : class =>
+        gelezen.Eerder is { } eerder ? Herhaal(eerder, Vingerafdruk(context, verzoek)) : null;
+
+    private static async Task<Schrijfuitkomst?> Valideer<TVerzoek>(TVerzoek? verzoek, IValidator<TVerzoek>? validator, CancellationToken annulering)
+    {
+        if (verzoek is null) return Weigering.OngeldigeInvoer([new OngeldigeParameter("body", "verplicht", "Het verzoek heeft geen inhoud.")]);
         if (validator is null) return null;
-        return await Validatie.Controleer(validator, verzoek);
+        var uitkomst = await validator.ValidateAsync(verzoek, annulering);
+        return uitkomst.IsValid ? null : new Schrijfuitkomst.Geweigerd(Weigering.OngeldigeInvoer(Validatie.AlsParameters(uitkomst)));
     }
 
-    private (long? Versie, IResult? Probleem) VerwachteVersie(long? versieInBody)
+    private static (long Versie, Weigering? Probleem) VerwachteVersie(Versievoorwaarde voorwaarde, long? versieInBody)
     {
-        var (uitHeader, ongeldig) = Voorwaardelijk.IfMatch(http.Request);
-        if (ongeldig is not null) return (null, ongeldig);
+        if (voorwaarde.Probleem is { } probleem) return (0, probleem);
 
-        if (uitHeader is not null && versieInBody is not null && uitHeader != versieInBody)
+        if (voorwaarde.Versie is { } uitVoorwaarde && versieInBody is { } uitBody && uitVoorwaarde != uitBody)
         {
-            return (null, Problemen.Ongeldig([new OngeldigeParameter("versie", "tegenstrijdig",
-                "De versie in de body verschilt van die in If-Match.")]));
+            return (0, Weigering.OngeldigeInvoer([new OngeldigeParameter("versie", "tegenstrijdig", "De versie in de body verschilt van die in If-Match.")]));
         }
 
-        var versie = uitHeader ?? versieInBody;
-        if (versie is null)
-        {
-            return (null, Problemen.Probleem(428, "versie-vereist",
+        return (voorwaarde.Versie ?? versieInBody) is { } versie
+            ? (versie, null)
+            : (0, Weigering.VoorwaardeVereist("versie-vereist",
                 "Noem de versie die u wijzigt: de ETag van de bron in If-Match, of 'versie' in de body."));
-        }
-
-        return (versie, null);
     }
 
-    private void ZetMetadata(string? reden)
+    private static void ZetMetadata(IDocumentSession session, Opdrachtcontext context, string? reden)
     {
-        session.LastModifiedBy = _gebruiker.Id;
-        session.CorrelationId = Correlatie.Id(http);
-        session.SetHeader(Metadata.Rol, _gebruiker.Rol);
-        session.SetHeader(Metadata.Organisatie, _gebruiker.Organisatie);
-        if (_gebruiker.Naam is { } naam) session.SetHeader(Metadata.Naam, naam);
+        var gebruiker = context.Gebruiker;
+        session.LastModifiedBy = gebruiker.Id;
+        session.CorrelationId = context.CorrelatieId;
+        session.SetHeader(Metadata.Rol, gebruiker.Rol);
+        session.SetHeader(Metadata.Organisatie, gebruiker.Organisatie);
+        if (gebruiker.Naam is { } naam) session.SetHeader(Metadata.Naam, naam);
         if (!string.IsNullOrWhiteSpace(reden)) session.SetHeader(Metadata.Reden, reden);
     }
 
-    private async Task Plan(Besluit besluit)
+    private async Task Plan(IDocumentSession session, Opdrachtcontext context, Besluit besluit)
     {
         foreach (var stroom in besluit.NieuweStromen)
         {
             session.Events.StartStream(stroom.AggregateType, stroom.Id, stroom.Gebeurtenissen.ToArray());
         }
 
+        if (besluit.Berichten.Count == 0) return;
+
+        // Enrolled in the session: the messages are stored in the same transaction as the events, and sent after it.
+        var outbox = new MartenOutbox(wolverine, session) { CorrelationId = context.CorrelatieId };
         foreach (var gepland in besluit.Berichten)
         {
-            await bus.ScheduleAsync(gepland.Bericht, gepland.Tijdstip);
+            await outbox.ScheduleAsync(gepland.Bericht, gepland.Tijdstip);
         }
     }
 
-    private async Task<(IResult? Antwoord, Action<Opgeslagen>? Bewaar)> Idempotentie<TVerzoek>(TVerzoek verzoek)
+    /// <summary>The answer, serialized once: for the caller and, with an idempotency key, for a later replay.</summary>
+    private static Schrijfuitkomst.Gelukt Vastleggen<T, TVerzoek>(IDocumentSession session, Opdrachtcontext context, TVerzoek verzoek, int status,
+        T toestand, object weergave, string? locatie) where T : class, IAggregate<T>
     {
-        if (!http.Request.Headers.TryGetValue(IdempotencyKeyHeader, out var waarden)) return (null, null);
-
-        var sleutel = waarden.ToString();
-        if (sleutel.Length is 0 or > 255)
+        var versie = toestand.Version;
+        var json = JsonSerializer.Serialize(weergave, weergave.GetType(), Json.Options);
+        if (context.IdempotencyKey is { } sleutel)
         {
-            return (Problemen.Ongeldig([new OngeldigeParameter(IdempotencyKeyHeader, "ongeldig-formaat",
-                "Idempotency-Key moet 1 tot 255 tekens lang zijn.")]), null);
+            session.Insert(new IdempotenteOpdracht
+            {
+                Id = IdempotenteOpdracht.IdVoor(context.Gebruiker, sleutel),
+                Vingerafdruk = Vingerafdruk(context, verzoek),
+                Status = status,
+                Locatie = locatie,
+                Versie = versie,
+                Body = json,
+                Tijdstip = DateTimeOffset.UtcNow,
+            });
         }
 
-        var id = IdempotenteOpdracht.IdVoor(_gebruiker, sleutel);
-        var vingerafdruk = Vingerafdruk(verzoek);
-        var bestaand = await session.LoadAsync<IdempotenteOpdracht>(id, http.RequestAborted);
-        if (bestaand is not null) return (Herhaal(bestaand, vingerafdruk), null);
-
-        return (null, opgeslagen => session.Insert(new IdempotenteOpdracht
-        {
-            Id = id,
-            Vingerafdruk = vingerafdruk,
-            Status = opgeslagen.Status,
-            Locatie = opgeslagen.Locatie,
-            Versie = opgeslagen.Versie,
-            Body = JsonSerializer.Serialize(opgeslagen.Body, opgeslagen.Body.GetType(), Json.Options),
-            Tijdstip = DateTimeOffset.UtcNow,
-        }));
+        return new Schrijfuitkomst.Gelukt(status, versie, locatie, json, weergave, Herhaald: false);
     }
 
-    private async Task<IResult> GelijktijdigHerhaald<TVerzoek>(TVerzoek verzoek)
+    private async Task<Schrijfuitkomst> GelijktijdigHerhaald<TVerzoek>(Opdrachtcontext context, TVerzoek verzoek)
     {
         // The same key arrived twice at once and the other request won: answer as it answered.
-        var id = IdempotenteOpdracht.IdVoor(_gebruiker, http.Request.Headers[IdempotencyKeyHeader].ToString());
-        await using var vers = session.DocumentStore.QuerySession();
-        var bestaand = await vers.LoadAsync<IdempotenteOpdracht>(id, CancellationToken.None);
+        await using var vers = store.QuerySession();
+        var bestaand = await vers.LoadAsync<IdempotenteOpdracht>(IdempotenteOpdracht.IdVoor(context.Gebruiker, context.IdempotencyKey!), CancellationToken.None);
         return bestaand is null
-            ? Problemen.Probleem(409, "idempotency-key-in-behandeling", "Een verzoek met deze Idempotency-Key wordt nog verwerkt.")
-            : Herhaal(bestaand, Vingerafdruk(verzoek));
+            ? Weigering.Conflict("idempotency-key-in-behandeling", "Een verzoek met deze Idempotency-Key wordt nog verwerkt.")
+            : Herhaal(bestaand, Vingerafdruk(context, verzoek));
     }
 
-    private static IResult Herhaal(IdempotenteOpdracht bestaand, string vingerafdruk)
-    {
-        if (bestaand.Vingerafdruk != vingerafdruk)
-        {
-            return Problemen.Probleem(422, "idempotency-key-hergebruikt",
-                "Deze Idempotency-Key is al gebruikt voor een ander verzoek. Gebruik per verzoek een nieuwe sleutel.");
-        }
+    private static Schrijfuitkomst Herhaal(IdempotenteOpdracht bestaand, string vingerafdruk) =>
+        bestaand.Vingerafdruk != vingerafdruk
+            ? Weigering.NietVerwerkbaar("idempotency-key-hergebruikt",
+                "Deze Idempotency-Key is al gebruikt voor een ander verzoek. Gebruik per verzoek een nieuwe sleutel.")
+            : new Schrijfuitkomst.Gelukt(bestaand.Status, bestaand.Versie, bestaand.Locatie, bestaand.Body, null, Herhaald: true);
 
-        return new HerhaaldAntwoord(bestaand);
-    }
-
-    private string Vingerafdruk<TVerzoek>(TVerzoek verzoek)
+    private static string Vingerafdruk<TVerzoek>(Opdrachtcontext context, TVerzoek verzoek)
     {
-        var tekst = $"{http.Request.Method} {http.Request.Path}\n{JsonSerializer.Serialize(verzoek, Json.Options)}";
+        var tekst = $"{context.Handeling}\n{JsonSerializer.Serialize(verzoek, Json.Options)}";
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(tekst)));
     }
 
-    private sealed record Opgeslagen(int Status, object Body, string? Locatie, long Versie)
+    /// <summary>A unique index of a projection refused the write: what it guards against already exists (a race lost).</summary>
+    private static bool IsUniekeSchending(Exception e)
     {
-        public IResult AlsResultaat(HttpContext http)
+        for (Exception? binnen = e; binnen is not null; binnen = binnen.InnerException)
         {
-            http.Response.Headers.ETag = ETag.Van(Versie);
-            return Status == StatusCodes.Status201Created
-                ? Results.Json(Body, Json.Options, statusCode: Status, contentType: "application/json").MetLocatie(Locatie)
-                : Results.Json(Body, Json.Options, statusCode: Status);
+            if (binnen is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }) return true;
         }
-    }
 
-    private sealed class HerhaaldAntwoord(IdempotenteOpdracht opgeslagen) : IResult
-    {
-        public async Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.StatusCode = opgeslagen.Status;
-            httpContext.Response.Headers.ETag = ETag.Van(opgeslagen.Versie);
-            httpContext.Response.Headers["Idempotent-Replayed"] = "true";
-            if (opgeslagen.Locatie is not null) httpContext.Response.Headers.Location = opgeslagen.Locatie;
-            httpContext.Response.ContentType = "application/json; charset=utf-8";
-            await httpContext.Response.WriteAsync(opgeslagen.Body, httpContext.RequestAborted);
-        }
+        return false;
     }
 }
 
-/// <summary>A remembered answer to a write with an Idempotency-Key, stored in the same transaction as its events.</summary>
-public sealed class IdempotenteOpdracht
-{
-    public string Id { get; set; } = "";
-    public string Vingerafdruk { get; set; } = "";
-    public int Status { get; set; }
-    public string? Locatie { get; set; }
-    public long Versie { get; set; }
-    public string Body { get; set; } = "";
-    public DateTimeOffset Tijdstip { get; set; }
+/// <summary>What a decision may consult besides the aggregate: reference data, who asks, and the session for a read that depends on the aggregate.</summary>
+public sealed record Beslisgegevens(Referentiekader Kader, Gebruiker Gebruiker, IQuerySession Sessie, CancellationToken Annulering);
 
-    /// <summary>Keys are scoped to the caller: two organisations that happen to choose the same key never meet.</summary>
-    public static string IdVoor(Gebruiker gebruiker, string sleutel) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{gebruiker.Rol}|{gebruiker.Organisatie}|{gebruiker.Id}|{sleutel}")));
+/// <summary>A command that starts a stream: its id and content, how to check and decide it, and how to answer.</summary>
+public sealed record Startopdracht<T, TVerzoek>(Guid Id, TVerzoek? Verzoek) where T : class, IAggregate<T>
+{
+    /// <summary>A KvK-nummer whose employer the command needs: read in the same batch, found in <see cref="Referentiekader.Werkgever"/>.</summary>
+    public string? Werkgever { get; init; }
+
+    public Func<Referentiekader, IValidator<TVerzoek>?> Validator { get; init; } = _ => null;
+
+    public required Func<Beslisgegevens, Task<Besluit>> Beslis { get; init; }
+
+    /// <summary>The new state in its API shape.</summary>
+    public required Func<T, object> Antwoord { get; init; }
+
+    public required Func<T, string> Locatie { get; init; }
+
+    /// <summary>The detail of the 409 when the stream (or what a unique index guards) already exists.</summary>
+    public required string BestaatAl { get; init; }
+
+    public string? Reden { get; init; }
 }
 
-/// <summary>The event metadata headers: who acted, for which organisation, and why.</summary>
-public static class Metadata
+/// <summary>A command on an existing stream: which one, its content and version, how to check and decide it, and how to answer.</summary>
+public sealed record Wijzigopdracht<T, TVerzoek>(Guid Id, TVerzoek? Verzoek) where T : class, IAggregate<T>
 {
-    public const string Rol = "rol";
-    public const string Organisatie = "organisatie";
-    public const string Naam = "naam";
-    public const string Reden = "reden";
-}
+    /// <summary>The version named in the content ('versie'), beside the one the context brings (If-Match).</summary>
+    public long? VersieInBody { get; init; }
 
-public static class ETag
-{
-    public static string Van(long versie) => $"\"{versie}\"";
-}
+    /// <summary>A KvK-nummer whose employer the command needs: read in the same batch, found in <see cref="Referentiekader.Werkgever"/>.</summary>
+    public string? Werkgever { get; init; }
 
-public static class Correlatie
-{
-    public const string Header = "X-Correlation-ID";
+    public Func<Referentiekader, IValidator<TVerzoek>?> Validator { get; init; } = _ => null;
 
-    public static string Id(HttpContext http)
-    {
-        var opgegeven = http.Request.Headers[Header].ToString();
-        if (opgegeven.Length is > 0 and <= 100) return opgegeven;
-        return Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
-    }
-}
+    public required Func<T, Beslisgegevens, Task<Besluit>> Beslis { get; init; }
 
-internal static class ResultExtensions
-{
-    public static IResult MetLocatie(this IResult result, string? locatie) =>
-        locatie is null ? result : new MetLocatieResult(result, locatie);
+    /// <summary>The new state in its API shape.</summary>
+    public required Func<T, object> Antwoord { get; init; }
 
-    private sealed class MetLocatieResult(IResult inner, string locatie) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.Headers.Location = locatie;
-            return inner.ExecuteAsync(httpContext);
-        }
-    }
+    /// <summary>The detail of the 404 when there is no such stream.</summary>
+    public required string NietGevonden { get; init; }
+
+    public string? Reden { get; init; }
 }

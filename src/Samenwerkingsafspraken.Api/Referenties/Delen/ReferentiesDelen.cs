@@ -8,7 +8,6 @@ using Samenwerkingsafspraken.Infrastructure.Writing;
 using Samenwerkingsafspraken.Referentiedata;
 using Samenwerkingsafspraken.Werkgevers;
 using Samenwerkingsafspraken.Werkgevers.Registreren;
-using Wolverine;
 using Wolverine.Http;
 
 namespace Samenwerkingsafspraken.Referenties.Delen;
@@ -107,7 +106,7 @@ public static class ReferentiesDelenEndpoint
     [ProducesResponseType<ReferentiedelingenWeergave>(201)]
     [ProducesResponseType<ReferentiedelingenWeergave>(200)]
     [Problemen(400, 401, 403, 404, 409, 422, 428)]
-    public static async Task<IResult> Delen(string kvkNummer, DelenVerzoek verzoek, HttpContext http, IDocumentSession session, IMessageBus bus, Klok klok)
+    public static async Task<IResult> Delen(string kvkNummer, DelenVerzoek verzoek, HttpContext http, IQuerySession session, Klok klok)
     {
         if (!Formaten.KvkNummer().IsMatch(kvkNummer))
             return Problemen.Ongeldig([new OngeldigeParameter("kvkNummer", "ongeldig-formaat", "Een KvK-nummer bestaat uit precies 8 cijfers.")]);
@@ -118,7 +117,7 @@ public static class ReferentiesDelenEndpoint
         var kader = await Referentiekader.Laad(session, kvkNummer, http.RequestAborted);
         if (kader.Werkgever is null) return Problemen.NietGevonden($"Er is geen werkgever met KvK-nummer {kvkNummer}.");
 
-        var schrijver = new Schrijver(http, session, bus);
+        var schrijver = new HttpSchrijver(http);
         var id = Referentiedelingen.StreamId(kvkNummer);
         var bestaand = await session.Events.FetchStreamStateAsync(id, http.RequestAborted);
         if (bestaand is null)
@@ -140,8 +139,7 @@ public static class ReferentiesDelenEndpoint
                          "regio om een andere reden een relatie met hem heeft (een afspraak, een hergebruikverzoek).")]
     [ProducesResponseType<ReferentiedelingenWeergave>(200)]
     [Problemen(400, 401, 403, 404, 409, 422, 428)]
-    public static async Task<IResult> Intrekken(string kvkNummer, string code, DelingIntrekkenVerzoek verzoek, HttpContext http, IDocumentSession session,
-        IMessageBus bus, Klok klok)
+    public static async Task<IResult> Intrekken(string kvkNummer, string code, DelingIntrekkenVerzoek verzoek, HttpContext http, Klok klok)
     {
         var fouten = new List<OngeldigeParameter>();
         if (!Formaten.KvkNummer().IsMatch(kvkNummer)) fouten.Add(new("kvkNummer", "ongeldig-formaat", "Een KvK-nummer bestaat uit precies 8 cijfers."));
@@ -152,7 +150,7 @@ public static class ReferentiesDelenEndpoint
         var gebruiker = Gebruiker.Van(http.User);
         if (!gebruiker.IsWerkgeverVan(kvkNummer)) return Problemen.GeenToegang("Een werkgever trekt alleen zijn eigen delingen in.");
 
-        return await new Schrijver(http, session, bus).Wijzig<Referentiedelingen, DelingIntrekkenVerzoek>(Referentiedelingen.StreamId(kvkNummer), verzoek,
+        return await new HttpSchrijver(http).Wijzig<Referentiedelingen, DelingIntrekkenVerzoek>(Referentiedelingen.StreamId(kvkNummer), verzoek,
             new DelingIntrekkenValidator(), verzoek?.Versie,
             delingen => Task.FromResult(ReferentiesDelen.Intrekken(delingen, code, verzoek!, gebruiker, klok.GetUtcNow())),
             ReferentiedelingenWeergave.Van, $"Werkgever {kvkNummer} deelt niets.", verzoek?.Toelichting);

@@ -9,7 +9,6 @@ using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Security;
 using Samenwerkingsafspraken.Infrastructure.Writing;
 using Samenwerkingsafspraken.Varianten.Opvragen;
-using Wolverine;
 using Wolverine.Http;
 
 namespace Samenwerkingsafspraken.Varianten.Beheren;
@@ -136,6 +135,38 @@ public sealed class VariantUitfaserenValidator : Invoerregels<VariantUitfaserenV
 /// </summary>
 public static class VariantenBeheren
 {
+    public static Task<Schrijfuitkomst> Toevoegen(Schrijver schrijver, Opdrachtcontext context, VariantToevoegenVerzoek verzoek, Klok klok) =>
+        schrijver.Start(context, new Startopdracht<Variant, VariantToevoegenVerzoek>(Variant.StreamId(verzoek?.Code ?? ""), verzoek)
+        {
+            Validator = _ => new VariantToevoegenValidator(),
+            Beslis = g => Task.FromResult(Toevoegen(verzoek!, g.Gebruiker, klok.GetUtcNow())),
+            Antwoord = VariantWeergave.Van,
+            Locatie = variant => $"/v1/varianten/{variant.Code}",
+            BestaatAl = $"Variant '{verzoek?.Code}' staat al in de catalogus.",
+        });
+
+    public static Task<Schrijfuitkomst> Wijzigen(Schrijver schrijver, Opdrachtcontext context, string code, VariantWijzigenVerzoek verzoek, Klok klok) =>
+        schrijver.Wijzig(context, new Wijzigopdracht<Variant, VariantWijzigenVerzoek>(Variant.StreamId(code), verzoek)
+        {
+            VersieInBody = verzoek?.Versie,
+            Validator = _ => new VariantWijzigenValidator(),
+            Beslis = (variant, g) => Task.FromResult(Wijzigen(variant, verzoek!, g.Gebruiker, klok.GetUtcNow())),
+            Antwoord = VariantWeergave.Van,
+            NietGevonden = $"Variant '{code}' bestaat niet.",
+            Reden = verzoek?.Reden,
+        });
+
+    public static Task<Schrijfuitkomst> Uitfaseren(Schrijver schrijver, Opdrachtcontext context, string code, VariantUitfaserenVerzoek verzoek, Klok klok) =>
+        schrijver.Wijzig(context, new Wijzigopdracht<Variant, VariantUitfaserenVerzoek>(Variant.StreamId(code), verzoek)
+        {
+            VersieInBody = verzoek?.Versie,
+            Validator = _ => new VariantUitfaserenValidator(),
+            Beslis = (variant, g) => Task.FromResult(Uitfaseren(variant, verzoek!, g.Gebruiker, klok.GetUtcNow())),
+            Antwoord = VariantWeergave.Van,
+            NietGevonden = $"Variant '{code}' bestaat niet.",
+            Reden = verzoek?.Reden,
+        });
+
     private static Weigering? AlleenBeheerder(Gebruiker door) =>
         door.IsBeheerder ? null : Weigering.NietToegestaan("alleen-beheerder", "Alleen de beheerder wijzigt de variantencatalogus.");
 
@@ -171,27 +202,20 @@ public static class VariantenBeherenEndpoint
                          "neemt, met type (geheelGetal, decimaal, tekst, keuze, jaNee, datum), grenzen en een standaardwaarde.")]
     [ProducesResponseType<VariantWeergave>(201)]
     [Problemen(400, 401, 403, 409, 422)]
-    public static Task<IResult> Toevoegen(VariantToevoegenVerzoek verzoek, HttpContext http, IDocumentSession session, IMessageBus bus, Klok klok) =>
-        new Schrijver(http, session, bus).Start<Variant, VariantToevoegenVerzoek>(Variant.StreamId(verzoek?.Code ?? ""), verzoek!,
-            new VariantToevoegenValidator(),
-            () => Task.FromResult(VariantenBeheren.Toevoegen(verzoek!, Gebruiker.Van(http.User), klok.GetUtcNow())),
-            VariantWeergave.Van, variant => $"/v1/varianten/{variant.Code}", $"Variant '{verzoek?.Code}' staat al in de catalogus.");
+    public static Task<IResult> Toevoegen(VariantToevoegenVerzoek verzoek, HttpContext http, Schrijver schrijver, Klok klok) =>
+        VariantenBeheren.Toevoegen(schrijver, HttpOpdracht.Context(http), verzoek, klok).AlsResultaat();
     [WolverinePost("/v1/varianten/{code}/wijzigingen", OperationId = "variantWijzigen")]
     [EndpointSummary("Een variant wijzigen")]
     [EndpointDescription("Alleen de beheerder: de nieuwe definitie en een reden. Geldt voor nieuwe afspraken en wijzigingen; bestaande afspraken houden wat zij afspraken.")]
     [ProducesResponseType<VariantWeergave>(200)]
     [Problemen(400, 401, 403, 404, 409, 422, 428)]
-    public static Task<IResult> Wijzigen(string code, VariantWijzigenVerzoek verzoek, HttpContext http, IDocumentSession session, IMessageBus bus, Klok klok) =>
-        new Schrijver(http, session, bus).Wijzig<Variant, VariantWijzigenVerzoek>(Variant.StreamId(code), verzoek, new VariantWijzigenValidator(),
-            verzoek?.Versie, variant => Task.FromResult(VariantenBeheren.Wijzigen(variant, verzoek!, Gebruiker.Van(http.User), klok.GetUtcNow())),
-            VariantWeergave.Van, $"Variant '{code}' bestaat niet.", verzoek?.Reden);
+    public static Task<IResult> Wijzigen(string code, VariantWijzigenVerzoek verzoek, HttpContext http, Schrijver schrijver, Klok klok) =>
+        VariantenBeheren.Wijzigen(schrijver, HttpOpdracht.Context(http), code, verzoek, klok).AlsResultaat();
     [WolverinePost("/v1/varianten/{code}/uitfasering", OperationId = "variantUitfaseren")]
     [EndpointSummary("Een variant uitfaseren")]
     [EndpointDescription("Alleen de beheerder, met een reden. Daarna kan de variant niet meer worden afgesproken; bestaande afspraken blijven leesbaar.")]
     [ProducesResponseType<VariantWeergave>(200)]
     [Problemen(400, 401, 403, 404, 409, 422, 428)]
-    public static Task<IResult> Uitfaseren(string code, VariantUitfaserenVerzoek verzoek, HttpContext http, IDocumentSession session, IMessageBus bus, Klok klok) =>
-        new Schrijver(http, session, bus).Wijzig<Variant, VariantUitfaserenVerzoek>(Variant.StreamId(code), verzoek, new VariantUitfaserenValidator(),
-            verzoek?.Versie, variant => Task.FromResult(VariantenBeheren.Uitfaseren(variant, verzoek!, Gebruiker.Van(http.User), klok.GetUtcNow())),
-            VariantWeergave.Van, $"Variant '{code}' bestaat niet.", verzoek?.Reden);
+    public static Task<IResult> Uitfaseren(string code, VariantUitfaserenVerzoek verzoek, HttpContext http, Schrijver schrijver, Klok klok) =>
+        VariantenBeheren.Uitfaseren(schrijver, HttpOpdracht.Context(http), code, verzoek, klok).AlsResultaat();
 }

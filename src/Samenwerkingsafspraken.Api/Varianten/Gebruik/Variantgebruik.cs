@@ -43,6 +43,7 @@ public sealed class VariantgebruikProjectie : SingleStreamProjection<Variantgebr
     {
         Name = Naam;
         foreach (var type in Samenwerkingsafspraak.Gebeurtenistypen) IncludeType(type);
+        Infrastructure.Persistence.Herbouwinstellingen.PasToe(Options);
     }
 
     public override Variantgebruik? Evolve(Variantgebruik? gebruik, Guid id, IEvent e) =>

@@ -10,7 +10,6 @@ using Samenwerkingsafspraken.Infrastructure.Writing;
 using Npgsql;
 using Samenwerkingsafspraken.Werkgevers.Vestigingen;
 using Samenwerkingsafspraken.Werkgevers.Zoeken;
-using Wolverine;
 using Wolverine.Http;
 
 namespace Samenwerkingsafspraken.Werkgevers.Registreren;
@@ -80,6 +79,24 @@ public sealed class WerkgeverRegistrerenValidator : Invoerregels<WerkgeverRegist
 
 public static class WerkgeverRegistreren
 {
+    /// <summary>The gemeenten of the locations and names that look alike are read first; then the one write path.</summary>
+    public static async Task<Schrijfuitkomst> Uitvoeren(Schrijver schrijver, Opdrachtcontext context, WerkgeverRegistrerenVerzoek verzoek, Klok klok,
+        IQuerySession session, NpgsqlDataSource database)
+    {
+        var gemeenten = await Vestigingskader.Laad(session, (verzoek?.Vestigingen ?? []).Select(v => v?.Gemeente), klok.Vandaag, context.Annulering);
+        var lijkendOp = verzoek?.Naam is { Length: > 0 and <= 200 } naam && verzoek.KvkNummer is { } kvk
+            ? await Werkgeverdubbels.Zoek(database, naam, kvk, context.Annulering)
+            : [];
+        return await schrijver.Start(context, new Startopdracht<Werkgever, WerkgeverRegistrerenVerzoek>(Werkgever.StreamId(verzoek?.KvkNummer ?? ""), verzoek)
+        {
+            Validator = kader => new WerkgeverRegistrerenValidator(kader, gemeenten),
+            Beslis = g => Task.FromResult(Beslis(verzoek!, g.Gebruiker, klok.GetUtcNow(), gemeenten)),
+            Antwoord = werkgever => WerkgeverWeergave.Van(werkgever) with { Waarschuwingen = Werkgeverdubbels.Waarschuwingen(lijkendOp, context.Gebruiker) },
+            Locatie = werkgever => $"/v1/werkgevers/{werkgever.KvkNummer}",
+            BestaatAl = $"Werkgever met KvK-nummer {verzoek?.KvkNummer} is al geregistreerd.",
+        });
+    }
+
     public static Besluit Beslis(WerkgeverRegistrerenVerzoek verzoek, Gebruiker door, DateTimeOffset nu, Vestigingskader? gemeenten = null)
     {
         gemeenten ??= Vestigingskader.Leeg;
@@ -114,19 +131,7 @@ public static class WerkgeverRegistrerenEndpoint
                          "werkgever, dan noemt het antwoord dat onder waarschuwingen (een regiopartij of de beheerder ziet welke; een werkgever alleen dat het zo is).")]
     [ProducesResponseType<WerkgeverWeergave>(201)]
     [Problemen(400, 401, 403, 409, 422)]
-    public static async Task<IResult> Post(WerkgeverRegistrerenVerzoek verzoek, HttpContext http, IDocumentSession session, IMessageBus bus,
-        Klok klok, NpgsqlDataSource database)
-    {
-        var gebruiker = Gebruiker.Van(http.User);
-        var gemeenten = await Vestigingskader.Laad(session, (verzoek?.Vestigingen ?? []).Select(v => v?.Gemeente), klok.Vandaag, http.RequestAborted);
-        var lijkendOp = verzoek?.Naam is { Length: > 0 and <= 200 } naam && verzoek.KvkNummer is { } kvk
-            ? await Werkgeverdubbels.Zoek(database, naam, kvk, http.RequestAborted)
-            : [];
-        return await new Schrijver(http, session, bus).Start<Werkgever, WerkgeverRegistrerenVerzoek>(
-            Werkgever.StreamId(verzoek?.KvkNummer ?? ""), verzoek!, new WerkgeverRegistrerenValidator(await Referentiekader.Laad(session), gemeenten),
-            () => Task.FromResult(WerkgeverRegistreren.Beslis(verzoek!, gebruiker, klok.GetUtcNow(), gemeenten)),
-            werkgever => WerkgeverWeergave.Van(werkgever) with { Waarschuwingen = Werkgeverdubbels.Waarschuwingen(lijkendOp, gebruiker) },
-            werkgever => $"/v1/werkgevers/{werkgever.KvkNummer}",
-            $"Werkgever met KvK-nummer {verzoek?.KvkNummer} is al geregistreerd.");
-    }
+    public static Task<IResult> Post(WerkgeverRegistrerenVerzoek verzoek, HttpContext http, Schrijver schrijver, Klok klok, IQuerySession session,
+        NpgsqlDataSource database) =>
+        WerkgeverRegistreren.Uitvoeren(schrijver, HttpOpdracht.Context(http), verzoek, klok, session, database).AlsResultaat();
 }

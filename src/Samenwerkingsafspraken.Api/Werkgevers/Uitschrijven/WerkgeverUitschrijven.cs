@@ -49,7 +49,7 @@ public static class WerkgeverUitschrijvenEndpoint
         IMessageBus bus, Klok klok)
     {
         if (Werkgeverregels.Kvkfout(kvkNummer) is { } fout) return fout;
-        return await new Schrijver(http, session, bus).Wijzig<Werkgever, WerkgeverUitschrijvenVerzoek>(Werkgever.StreamId(kvkNummer), verzoek,
+        return await new HttpSchrijver(http).Wijzig<Werkgever, WerkgeverUitschrijvenVerzoek>(Werkgever.StreamId(kvkNummer), verzoek,
             new WerkgeverUitschrijvenValidator(), verzoek?.Versie,
             werkgever => Task.FromResult(WerkgeverUitschrijven.Beslis(werkgever, verzoek!, Gebruiker.Van(http.User), klok.GetUtcNow())),
             WerkgeverWeergave.Van, $"Er is geen werkgever met KvK-nummer {kvkNummer}.", verzoek?.Reden);

@@ -100,7 +100,7 @@ public static class VestigingenBeherenEndpoint
     {
         if (Padfouten(kvkNummer) is { } fout) return fout;
         var kader = await Vestigingskader.Laad(session, [verzoek?.Gemeente], klok.Vandaag, http.RequestAborted);
-        return await new Schrijver(http, session, bus).Wijzig<Werkgever, VestigingToevoegenVerzoek>(Werkgever.StreamId(kvkNummer), verzoek!,
+        return await new HttpSchrijver(http).Wijzig<Werkgever, VestigingToevoegenVerzoek>(Werkgever.StreamId(kvkNummer), verzoek!,
             new VestigingToevoegenValidator(kader), verzoek?.Versie,
             werkgever => Task.FromResult(VestigingenBeheren.Toevoegen(werkgever, verzoek!.Vestigingsnummer!, verzoek.Gemeente!,
                 kader.RegioVan(verzoek.Gemeente)!, Gebruiker.Van(http.User), klok.GetUtcNow())),
@@ -116,7 +116,7 @@ public static class VestigingenBeherenEndpoint
     {
         if (Padfouten(kvkNummer, vestigingsnummer) is { } fout) return fout;
         var kader = await Vestigingskader.Laad(session, [verzoek?.Gemeente], klok.Vandaag, http.RequestAborted);
-        return await new Schrijver(http, session, bus).Wijzig<Werkgever, VestigingVerhuizenVerzoek>(Werkgever.StreamId(kvkNummer), verzoek!,
+        return await new HttpSchrijver(http).Wijzig<Werkgever, VestigingVerhuizenVerzoek>(Werkgever.StreamId(kvkNummer), verzoek!,
             new VestigingVerhuizenValidator(kader), verzoek?.Versie,
             werkgever => Task.FromResult(VestigingenBeheren.Verhuizen(werkgever, vestigingsnummer, verzoek!.Gemeente!, kader.RegioVan(verzoek.Gemeente)!,
                 Gebruiker.Van(http.User), klok.GetUtcNow())),
@@ -131,7 +131,7 @@ public static class VestigingenBeherenEndpoint
         IDocumentSession session, IMessageBus bus, Klok klok)
     {
         if (Padfouten(kvkNummer, vestigingsnummer) is { } fout) return fout;
-        return await new Schrijver(http, session, bus).Wijzig<Werkgever, VestigingSluitenVerzoek>(Werkgever.StreamId(kvkNummer), verzoek!,
+        return await new HttpSchrijver(http).Wijzig<Werkgever, VestigingSluitenVerzoek>(Werkgever.StreamId(kvkNummer), verzoek!,
             new VestigingSluitenValidator(), verzoek?.Versie,
             werkgever => Task.FromResult(VestigingenBeheren.Sluiten(werkgever, vestigingsnummer, verzoek!.Reden!, Gebruiker.Van(http.User), klok.GetUtcNow())),
             WerkgeverWeergave.Van, $"Er is geen werkgever met KvK-nummer {kvkNummer}.", verzoek?.Reden);

@@ -100,7 +100,7 @@ public static class WerkgeverWijzigenEndpoint
         Klok klok)
     {
         if (Werkgeverregels.Kvkfout(kvkNummer) is { } fout) return fout;
-        return await new Schrijver(http, session, bus).Wijzig<Werkgever, WerkgeverWijzigenVerzoek>(Werkgever.StreamId(kvkNummer), verzoek,
+        return await new HttpSchrijver(http).Wijzig<Werkgever, WerkgeverWijzigenVerzoek>(Werkgever.StreamId(kvkNummer), verzoek,
             new WerkgeverWijzigenValidator(), verzoek?.Versie,
             werkgever => Task.FromResult(WerkgeverWijzigen.Beslis(werkgever, verzoek!, Gebruiker.Van(http.User), klok.GetUtcNow())),
             WerkgeverWeergave.Van, $"Er is geen werkgever met KvK-nummer {kvkNummer}.", verzoek?.Reden);

@@ -1,0 +1,282 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+using Samenwerkingsafspraken.Benchmarks;
+using Samenwerkingsafspraken.Infrastructure.Persistence;
+using Samenwerkingsafspraken.Infrastructure.Security;
+
+// The service against raw PostgreSQL doing the same work, on this machine, in one run; prints the capacity table.
+//   dotnet run -c Release --project tests/Samenwerkingsafspraken.Benchmarks [-- --kort] [-- --schaal 1000,10000,100000]
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+var kort = args.Contains("--kort");
+var schaal = args.SkipWhile(a => a != "--schaal").Skip(1).FirstOrDefault()?.Split(',').Select(int.Parse).ToArray() ?? [];
+var wijzigingenPerAfspraak = int.Parse(args.SkipWhile(a => a != "--wijzigingen").Skip(1).FirstOrDefault() ?? "1");
+var duur = TimeSpan.FromSeconds(kort ? 3 : 10);
+var opwarmen = TimeSpan.FromSeconds(kort ? 1 : 3);
+var map = Path.Combine(RepositoryPaths.LocalFolder, "benchmark");
+Directory.CreateDirectory(map);
+void Meld(string regel) => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {regel}");
+
+// ---------------------------------------------------------------- PostgreSQL of our own, a fresh database
+var postgres = new LocalPostgres(Path.Combine(map, "postgres"), 55488, forTests: true, Meld);
+var beheer = await postgres.EnsureRunningAsync("postgres");
+AppDomain.CurrentDomain.ProcessExit += (_, _) => postgres.StopAsync().GetAwaiter().GetResult();
+AppDomain.CurrentDomain.UnhandledException += (_, _) => postgres.StopAsync().GetAwaiter().GetResult();
+await using (var schoon = new NpgsqlConnection(beheer))
+{
+    await schoon.OpenAsync();
+    await new NpgsqlCommand("drop database if exists capaciteit with (force); create database capaciteit", schoon).ExecuteNonQueryAsync();
+}
+
+var database = postgres.ConnectionString("capaciteit");
+var postmaster = 0;
+await using (var v = new NpgsqlConnection(database))
+{
+    await v.OpenAsync();
+    postmaster = Processen.Ouder(Convert.ToInt32(await new NpgsqlCommand("select pg_backend_pid()", v).ExecuteScalarAsync()));
+}
+
+var apiDll = Path.Combine(AppContext.BaseDirectory, "Samenwerkingsafspraken.Api.dll");
+var uitgever = new LocalIssuer(Path.Combine(map, "sleutel.pem"));
+const string Oin = "00000001001589623000";
+string[] regios = ["AM01", "AM02", "AM03", "AM05", "AM06", "AM07", "AM08", "AM09"];
+var regiopartij = uitgever.Mint(Authentication.DefaultAudience, Rollen.Regiopartij, "capaciteit", oin: Oin, regios: regios, naam: "Capaciteitsmeting",
+    lifetime: TimeSpan.FromHours(12));
+var auditor = uitgever.Mint(Authentication.DefaultAudience, Rollen.Auditor, "capaciteit-auditor", organisatie: "SLW", lifetime: TimeSpan.FromHours(12));
+var beheerder = uitgever.Mint(Authentication.DefaultAudience, Rollen.Beheerder, "capaciteit-beheerder", lifetime: TimeSpan.FromHours(12));
+
+var rapport = new StringBuilder();
+var rijen = new List<string[]>();
+await using var dienst = new Dienst(apiDll, uitgever.KeyFile, 5488);
+double DienstCpu() => Processen.CpuSeconden(dienst.Pid) + Processen.ClusterCpuSeconden(postmaster);
+double RuwCpu() => Processen.CpuSeconden(Environment.ProcessId) + Processen.ClusterCpuSeconden(postmaster);
+
+// ---------------------------------------------------------------- cold start, memory at rest
+Meld("cold start on an empty database");
+var koud = await dienst.Start(database, Path.Combine(map, "dienst.log"));
+await Task.Delay(TimeSpan.FromSeconds(3));
+var rust = Processen.RssMiB(dienst.Pid);
+Meld($"  ready after {koud:F2} s, {rust} MiB at rest");
+var klant = new Klant(dienst.Adres, Oin);
+var ruw = new Ruw(NpgsqlDataSource.Create(database + ";Maximum Pool Size=100"));
+
+// ---------------------------------------------------------------- a base population
+var werkgevers = Enumerable.Range(1, kort ? 20 : 100).Select(Klant.Kvk).ToArray();
+await Belasting.Vul(16, werkgevers.Length, i => klant.Registreer(regiopartij, werkgevers[i]));
+var basis = kort ? 300 : 1000;
+var ids = new Guid[basis];
+long teller = 0;
+var vulsnelheid = await Belasting.Vul(32, basis, async i =>
+{
+    var (gelukt, id) = await klant.Opstellen(regiopartij, werkgevers[i % werkgevers.Length], regios[i % regios.Length], Interlocked.Increment(ref teller));
+    ids[i] = id;
+    long versie = 1;
+    for (var w = 0; gelukt && w < wijzigingenPerAfspraak; w++)
+    {
+        int status;
+        (status, versie) = await klant.Wijzig(regiopartij, id, versie, Interlocked.Increment(ref teller));
+        gelukt = status == 200;
+    }
+
+    return gelukt;
+});
+Meld($"  {basis} agreements at {vulsnelheid:F0}/s");
+await ruw.Inrichten();
+await ruw.KopieerDocumenten();
+var werkgeverIds = werkgevers.ToDictionary(k => k, k => Guid.Parse(ruw.Scalar($"select id from {Ruw.Dienst}.mt_doc_werkgever where data ->> 'kvkNummer' = '{k}'").Result));
+var regioIds = regios.ToDictionary(r => r, r => Guid.Parse(ruw.Scalar($"select id from {Ruw.Dienst}.mt_doc_arbeidsmarktregio where data ->> 'code' = '{r}'").Result));
+
+T Kies<T>(T[] uit) => uit[Random.Shared.Next(uit.Length)];
+var onder = 0L;
+async Task<Uitslag> Dienstmeting(string naam, int clients, Func<int, Task<bool>> operatie)
+{
+    var uitslag = await Belasting.Meet(naam, clients, duur, operatie, DienstCpu, opwarmen);
+    onder = Math.Max(onder, Processen.RssMiB(dienst.Pid));
+    Meld($"  service {naam} @{clients}: {uitslag.PerSeconde:F0}/s, p50 {uitslag.P50:F2} ms, p99 {uitslag.P99:F2} ms, {uitslag.CpuMsPerOp:F2} CPU ms/op" +
+         (uitslag.Mislukt > 0 ? $", {uitslag.Mislukt} failed ({uitslag.EersteFout})" : ""));
+    return uitslag;
+}
+
+async Task<Uitslag> Ruwmeting(string naam, int clients, Func<int, Task<bool>> operatie)
+{
+    var uitslag = await Belasting.Meet(naam, clients, duur, operatie, RuwCpu, opwarmen);
+    Meld($"  raw     {naam} @{clients}: {uitslag.PerSeconde:F0}/s, p50 {uitslag.P50:F2} ms, p99 {uitslag.P99:F2} ms, {uitslag.CpuMsPerOp:F2} CPU ms/op");
+    return uitslag;
+}
+
+void Rij(string wat, Uitslag dienstUitslag, Uitslag ruwUitslag, string doel) =>
+    rijen.Add([wat, $"{dienstUitslag.PerSeconde:N0}/s ({dienstUitslag.CpuMsPerOp:F2} CPU ms/op)", $"{ruwUitslag.PerSeconde:N0}/s ({ruwUitslag.CpuMsPerOp:F2} CPU ms/op)",
+        $"{100 * dienstUitslag.PerSeconde / ruwUitslag.PerSeconde:F0}%", doel]);
+
+// warm-up of every path, not reported
+await Belasting.Meet("opwarmen", 16, TimeSpan.FromSeconds(kort ? 3 : 8), async c => c % 3 == 0
+    ? (await klant.Opstellen(regiopartij, Kies(werkgevers), Kies(regios), Interlocked.Increment(ref teller))).Gelukt
+    : c % 3 == 1 ? await klant.Lees(auditor, $"/v1/samenwerkingsafspraken/{Kies(ids)}")
+    : await klant.Lees(auditor, $"/v1/arbeidsmarktregios/{Kies(regios)}/samenwerkingsafspraken"), DienstCpu);
+
+// ---------------------------------------------------------------- commands
+Meld("commands");
+Func<int, Task<bool>> dienstOpstellen = async _ => (await klant.Opstellen(regiopartij, Kies(werkgevers), Kies(regios), Interlocked.Increment(ref teller))).Gelukt;
+Func<int, Task<bool>> ruwOpstellen = _ => ruw.Opstellen(Guid.CreateVersion7());
+Rij("draw up an agreement, 16 clients", await Dienstmeting("create", 16, dienstOpstellen), await Ruwmeting("create", 16, ruwOpstellen), "≥ 60%");
+Rij("draw up, 1 client", await Dienstmeting("create", 1, dienstOpstellen), await Ruwmeting("create", 1, ruwOpstellen), "≥ 50%");
+
+var eigen = new (Guid Id, long Versie)[16];
+var ruwEigen = new Guid[16];
+for (var c = 0; c < 16; c++)
+{
+    eigen[c] = ((await klant.Opstellen(regiopartij, werkgevers[c % werkgevers.Length], regios[c % regios.Length], Interlocked.Increment(ref teller))).Id, 1);
+    ruwEigen[c] = Guid.CreateVersion7();
+    await ruw.Opstellen(ruwEigen[c]);
+}
+
+Rij("amend with If-Match, 16 clients", await Dienstmeting("amend", 16, async c =>
+{
+    var (status, versie) = await klant.Wijzig(regiopartij, eigen[c].Id, eigen[c].Versie, Interlocked.Increment(ref teller));
+    eigen[c].Versie = versie;
+    return status == 200;
+}), await Ruwmeting("amend", 16, c => ruw.Wijzig(ruwEigen[c])), "≥ 60%");
+
+// ---------------------------------------------------------------- lookups
+Meld("lookups");
+await ruw.KopieerDocumenten();
+Rij("GET agreement by id, 32 clients", await Dienstmeting("GET by id", 32, _ => klant.Lees(auditor, $"/v1/samenwerkingsafspraken/{Kies(ids)}")),
+    await Ruwmeting("GET by id", 32, _ => ruw.Afspraak(Kies(ids))), "≥ 70%");
+Rij("GET employer references, 32 clients", await Dienstmeting("references", 32, _ => klant.Lees(auditor, $"/v1/werkgevers/{Kies(werkgevers)}/referenties")),
+    await Ruwmeting("references", 32, _ =>
+    {
+        var kvk = Kies(werkgevers);
+        return ruw.Referenties(werkgeverIds[kvk], kvk);
+    }), "≥ 70%");
+var registerDienst = await Dienstmeting("register", 1, _ => klant.Lees(auditor, $"/v1/arbeidsmarktregios/{Kies(regios)}/samenwerkingsafspraken"));
+var registerRuw = await Ruwmeting("register", 1, _ =>
+{
+    var code = Kies(regios);
+    return ruw.Register(regioIds[code], code);
+});
+var perRegio = long.Parse(await ruw.Scalar($"select count(*) / {regios.Length} from {Ruw.Dienst}.mt_doc_samenwerkingsafspraak"), CultureInfo.InvariantCulture);
+rijen.Add([$"region register, first page, {perRegio} agreements per region, 1 client", $"p50 {registerDienst.P50:F2} ms", $"p50 {registerRuw.P50:F2} ms (same SQL)", "—",
+    "p50 ≤ 3 ms"]);
+
+// ---------------------------------------------------------------- rebuild
+Meld("rebuild");
+var gebeurtenissen = long.Parse(await ruw.Scalar($"select count(*) from {Ruw.Dienst}.mt_events e join {Ruw.Dienst}.mt_streams s on s.id = e.stream_id " +
+                                                  "where s.type = 'samenwerkingsafspraak'"), CultureInfo.InvariantCulture);
+var herbouwKlok = Stopwatch.StartNew();
+var herbouwAntwoord = await klant.Tekst(beheerder, HttpMethod.Post, "/v1/beheer/projecties/Samenwerkingsafspraak/herbouw");
+await WachtOpTaak(herbouwAntwoord);
+var herbouwDienst = herbouwKlok.Elapsed.TotalSeconds;
+var herbouwRuw = await ruw.Herbouw();
+rijen.Add(["projection rebuild", $"{gebeurtenissen / herbouwDienst / 1000:F1}k events/s", $"{gebeurtenissen / herbouwRuw / 1000:F1}k events/s",
+    $"{100 * herbouwRuw / herbouwDienst:F0}%", "≥ 30%"]);
+
+// ---------------------------------------------------------------- round trips per command, through a counting relay
+Meld("round trips per command");
+await dienst.Stop();
+await using var relay = new Teller(postgres.Port);
+var relayDatabase = new NpgsqlConnectionStringBuilder(database) { Port = relay.Poort }.ConnectionString;
+var herstart = await dienst.Start(relayDatabase, Path.Combine(map, "dienst-relay.log"));
+await klant.Opstellen(regiopartij, werkgevers[0], regios[0], Interlocked.Increment(ref teller));
+await Task.Delay(2000);
+var (achtergrondBeurten, achtergrondUitgiftes) = relay.Stand;
+await Task.Delay(3000);
+var (b1, u1) = relay.Stand;
+var perSecondeAchtergrond = (b1 - achtergrondBeurten) / 3.0;
+const int Achtereen = 40;
+var cpu0 = Processen.CpuSeconden(dienst.Pid);
+var klok = Stopwatch.StartNew();
+for (var i = 0; i < Achtereen; i++) await klant.Opstellen(regiopartij, werkgevers[i % werkgevers.Length], regios[0], Interlocked.Increment(ref teller));
+var seconden = klok.Elapsed.TotalSeconds;
+var cpuPerOpdracht = 1000 * (Processen.CpuSeconden(dienst.Pid) - cpu0) / Achtereen;
+var (b2, u2) = relay.Stand;
+var beurten = (b2 - b1 - perSecondeAchtergrond * seconden) / Achtereen;
+var uitgiftes = (u2 - u1) / (double)Achtereen;
+rijen.Add(["round trips to PostgreSQL per write command (draw up)", $"{beurten:F1}", "2 (begin + batch, commit)", "—", "≤ 3"]);
+rijen.Add(["pool checkouts per write command", $"{uitgiftes:F1}", "1", "—", "1"]);
+rijen.Add(["service CPU per write command (1 client, in sequence)", $"{cpuPerOpdracht:F1} ms", "—", "—", "≤ 3 ms"]);
+rijen.Add(["cold start to /health/ready (empty database)", $"{koud:F1} s (restart on the filled database: {herstart:F1} s)", "—", "—", "≤ 3 s"]);
+rijen.Add(["resident memory at rest / under load", $"{rust} / {onder} MiB", "—", "—", "≤ 200 / 300 MiB"]);
+
+// ---------------------------------------------------------------- scale: the lookups at growing store sizes
+var schaalRijen = new List<string[]>();
+foreach (var doel in schaal)
+{
+    var nu = long.Parse(await ruw.Scalar($"select count(*) from {Ruw.Dienst}.mt_doc_samenwerkingsafspraak"), CultureInfo.InvariantCulture);
+    if (nu < doel)
+    {
+        Meld($"growing the store from {nu} to {doel} agreements");
+        var snelheid = await Belasting.Vul(32, (int)(doel - nu), async _ =>
+        {
+            var (gelukt, id) = await klant.Opstellen(regiopartij, Kies(werkgevers), Kies(regios), Interlocked.Increment(ref teller));
+            long versie = 1;
+            for (var w = 0; gelukt && w < wijzigingenPerAfspraak; w++)
+            {
+                int status;
+                (status, versie) = await klant.Wijzig(regiopartij, id, versie, Interlocked.Increment(ref teller));
+                gelukt = status == 200;
+            }
+
+            return gelukt;
+        });
+        Meld($"  {snelheid:F0} agreements/s");
+    }
+
+    await ruw.Voer($"analyze {Ruw.Dienst}.mt_doc_samenwerkingsafspraak; analyze {Ruw.Dienst}.mt_doc_referentie");
+    var aantal = long.Parse(await ruw.Scalar($"select count(*) from {Ruw.Dienst}.mt_doc_samenwerkingsafspraak"), CultureInfo.InvariantCulture);
+    var events = long.Parse(await ruw.Scalar($"select count(*) from {Ruw.Dienst}.mt_events"), CultureInfo.InvariantCulture);
+    var omvang = long.Parse(await ruw.Scalar("select pg_database_size(current_database())"), CultureInfo.InvariantCulture);
+    var steekproef = await ruw.Scalar($"select string_agg(id::text, ',') from (select id from {Ruw.Dienst}.mt_doc_samenwerkingsafspraak order by random() limit 200) x");
+    var afspraken = steekproef.Split(',').Select(Guid.Parse).ToArray();
+    var opId = await Belasting.Meet("GET by id", 1, duur, _ => klant.Lees(auditor, $"/v1/samenwerkingsafspraken/{Kies(afspraken)}"), DienstCpu, opwarmen);
+    var refs = await Belasting.Meet("references", 1, duur, _ => klant.Lees(auditor, $"/v1/werkgevers/{Kies(werkgevers)}/referenties"), DienstCpu, opwarmen);
+    var reg = await Belasting.Meet("register", 1, duur, _ => klant.Lees(auditor, $"/v1/arbeidsmarktregios/{Kies(regios)}/samenwerkingsafspraken"), DienstCpu, opwarmen);
+    var diep = await Belasting.Meet("register, status filter", 1, duur,
+        _ => klant.Lees(auditor, $"/v1/arbeidsmarktregios/{Kies(regios)}/samenwerkingsafspraken?status=concept&variant=praktijkroute"), DienstCpu, opwarmen);
+    schaalRijen.Add([$"{aantal:N0}", $"{events:N0}", Pp(opId), Pp(refs), Pp(reg), Pp(diep), $"{omvang / 1048576.0 / aantal * 1000:F1} MiB"]);
+    Meld($"  {aantal} agreements: by id {Pp(opId)}, references {Pp(refs)}, register {Pp(reg)}, filtered {Pp(diep)}");
+}
+
+await dienst.Stop();
+await postgres.StopAsync();
+
+// ---------------------------------------------------------------- the table
+rapport.AppendLine($"Service vs raw PostgreSQL on this machine ({Environment.ProcessorCount} cores), {DateTime.Now:yyyy-MM-dd HH:mm}, {(kort ? "short" : "normal")} run");
+rapport.AppendLine();
+rapport.AppendLine("| what | service | raw PostgreSQL | ratio | goal |");
+rapport.AppendLine("| --- | --- | --- | --- | --- |");
+foreach (var r in rijen) rapport.AppendLine($"| {string.Join(" | ", r)} |");
+if (schaalRijen.Count > 0)
+{
+    rapport.AppendLine();
+    rapport.AppendLine("Lookups as the store grows (1 client, p50 / p99 ms), and the database per 1,000 agreements:");
+    rapport.AppendLine();
+    rapport.AppendLine("| agreements | events | GET by id | references | register, first page | register, status + variant | database per 1,000 agreements |");
+    rapport.AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
+    foreach (var r in schaalRijen) rapport.AppendLine($"| {string.Join(" | ", r)} |");
+}
+
+Console.WriteLine();
+Console.WriteLine(rapport);
+File.WriteAllText(Path.Combine(map, "capaciteit.md"), rapport.ToString());
+Meld($"written to {Path.Combine(map, "capaciteit.md")}");
+return 0;
+
+static string Pp(Uitslag u) => $"{u.P50:F2} / {u.P99:F2}";
+
+async Task WachtOpTaak(string antwoord)
+{
+    // A rebuild answers when it is done, or accepts a job whose status resource says when it is.
+    using var json = JsonDocument.Parse(antwoord);
+    if (json.RootElement.TryGetProperty("duurInMilliseconden", out _)) return;
+    var status = json.RootElement.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
+    var pad = json.RootElement.TryGetProperty("href", out var h) ? h.GetString() : json.RootElement.TryGetProperty("id", out var id)
+        ? $"/v1/beheer/herbouw/{id}" : null;
+    while (pad is not null && status is not ("voltooid" or "gereed" or "mislukt"))
+    {
+        await Task.Delay(100);
+        using var stand = JsonDocument.Parse(await klant.Tekst(beheerder, HttpMethod.Get, pad));
+        status = stand.RootElement.TryGetProperty("status", out var st) ? st.GetString() : "voltooid";
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.DependencyInjection;
+using Samenwerkingsafspraken.IntegrationTests.Infrastructuur;
+using Samenwerkingsafspraken.Referentiedata;
+
+namespace Samenwerkingsafspraken.IntegrationTests.Schrijven;
+
+/// <summary>
+/// Each node holds the regions and the variant catalogue in memory; a change made through another node (or by hand
+/// in the database) is seen by the next command, because every command's read batch asks whether the data changed.
+/// </summary>
+public sealed class Referentiegegevens_in_het_geheugen(ApiFixture fixture) : IntegratieTest(fixture)
+{
+    [Fact]
+    public async Task een_variant_die_op_een_ander_knooppunt_is_uitgefaseerd_wordt_hier_bij_de_volgende_opdracht_geweigerd()
+    {
+        await WerkgeverGeregistreerd();
+        (await Post(Afspraken, Testdata.Afspraak(), Tokens.Regiopartij())).Status.ShouldBe(201);
+        var cache = Service<Referentiecache>();
+        var gelezen = cache.Herladen;
+
+        await using (var ander = await ApiFixture.StartHost(Fixture.ConnectionString, new TestTijd(ApiFixture.Starttijd), Fixture.Uitgever))
+        {
+            (await Verstuur(ander, HttpMethod.Post, "/v1/varianten/externe-jobcoaching/uitfasering", new { reden = "Opgegaan in nazorg", versie = 1 },
+                Tokens.Beheerder())).Status.ShouldBe(200);
+        }
+
+        var weer = await Post(Afspraken, Testdata.Afspraak(), Tokens.Regiopartij());
+
+        weer.Probleem(400)["invalidParams"]![0]!["code"]!.GetValue<string>().ShouldBe("variant-uitgefaseerd");
+        cache.Herladen.ShouldBe(gelezen + 1);
+    }
+
+    [Fact]
+    public async Task zolang_er_niets_verandert_worden_de_referentiegegevens_niet_opnieuw_gelezen()
+    {
+        await WerkgeverGeregistreerd();
+        (await Post(Afspraken, Testdata.Afspraak(), Tokens.Regiopartij())).Status.ShouldBe(201);
+        var cache = Service<Referentiecache>();
+        var gelezen = cache.Herladen;
+
+        for (var i = 0; i < 3; i++) (await Post(Afspraken, Testdata.Afspraak(), Tokens.Regiopartij())).Status.ShouldBe(201);
+
+        cache.Herladen.ShouldBe(gelezen);
+    }
+}
