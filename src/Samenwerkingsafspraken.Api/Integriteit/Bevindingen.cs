@@ -25,8 +25,8 @@ public sealed record Bevinding(Guid StroomId, long Versie, string Soort, string 
 /// later rewrite of anything before it no longer matches.</param>
 /// <summary>
 /// <paramref name="AantalStromen"/> and <paramref name="AantalGebeurtenissen"/> count what the history endpoints show;
-/// <paramref name="AantalTombstones"/> the placeholders Marten writes for the sequence numbers of appends that lost a
-/// race (a 409), which are hashed and checked too but belong to no stream of ours.
+/// <paramref name="AantalTombstones"/> the placeholders Marten writes for the sequence numbers of appends that failed
+/// after taking them, which are hashed and checked too but belong to no stream of ours.
 /// </summary>
 public sealed record Integriteitsrapport(
     bool Intact, long AantalStromen, long AantalGebeurtenissen, string AnkerHash, IReadOnlyList<Bevinding> Bevindingen, long AantalTombstones = 0);

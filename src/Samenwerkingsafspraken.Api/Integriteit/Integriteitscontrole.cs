@@ -107,7 +107,7 @@ public sealed class Integriteitscontrole(NpgsqlDataSource dataSource)
     /// <summary>
     /// Streams and events in scope as the history shows them, and the anchor: sha256 over (stream id, version, hash) of
     /// every chain head in stream order, where a head is a hash row that no later row of its stream names as its
-    /// predecessor. Marten's tombstones (placeholders for the sequence numbers of an append that lost a race) are no
+    /// predecessor. Marten's tombstones (placeholders for the sequence numbers of an append that failed) are no
     /// events of any stream: they are counted apart, and their stream is not counted.
     /// </summary>
     private static string Telling(bool perStroom) => $"""

@@ -6,7 +6,8 @@ namespace Samenwerkingsafspraken.Infrastructure.Persistence;
 
 /// <summary>
 /// Marten's command log, with one difference from its default: a write that lost a race (a concurrent append to the
-/// same stream version, a unique index that an open request or a registration already holds) is an expected refusal
+/// same stream version, MT003 from the quick append or a unique violation, a unique index that an open request or a
+/// registration already holds) is an expected refusal
 /// that the API answers with 409, so it is information without a stack trace, not an error. Everything else that
 /// fails is an error with its exception. Parameter values are never logged: they hold the data of events.
 /// </summary>
@@ -50,11 +51,14 @@ public sealed class MartenLogboek(ILogger logger) : IMartenLogger, IMartenSessio
         logger.LogError(ex, "Marten encountered an exception executing\n{Sql}", sql);
     }
 
+    /// <summary>What Marten's quick append raises when the stream's version is not the one the write expected.</summary>
+    public const string StroomversieVerschilt = "MT003";
+
     public static bool IsVerwachtConflict(Exception? ex)
     {
         for (; ex is not null; ex = ex.InnerException)
         {
-            if (ex is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }) return true;
+            if (ex is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or StroomversieVerschilt }) return true;
             if (ex is JasperFx.ConcurrencyException) return true;
         }
 
