@@ -7,6 +7,7 @@ using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Persistence;
 using Samenwerkingsafspraken.Infrastructure.Security;
 using Samenwerkingsafspraken.Infrastructure.Writing;
+using Samenwerkingsafspraken.Infrastructure.Web;
 using Samenwerkingsafspraken.Integriteit;
 using Samenwerkingsafspraken.Referentiedata;
 using Scalar.AspNetCore;
@@ -67,17 +68,20 @@ builder.Services.AddApiConventies();
 builder.Services.AddAuthenticatie(builder.Configuration, builder.Environment);
 builder.Services.AddToegangsbeleid();
 builder.Services.AddTokencache();
+builder.Services.AddWebapplicatie(builder.Configuration, builder.Environment);
 builder.Services.AddOpenApiDocument(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<DatabaseGezondheid>("database", tags: ["ready"]);
 
 var app = builder.Build();
 
 app.UseApiConventies();
+app.UseWebapplicatie();
 app.UseAuthentication();
 app.UseToegangsbeleid();
 app.UseStrikteInvoer();
 app.UseAuthorization();
 
+app.MapWebapplicatie();
 app.MapOpenApi("/v1/openapi.json").MetToegangssleutel(Toegangsbeleid.Sleutels.OpenApiDocument);
 app.MapScalarApiReference("/documentatie", options => options.WithTitle("Samenwerkingsafspraken API").WithOpenApiRoutePattern("/v1/openapi.json"))
     .MetToegangssleutel(Toegangsbeleid.Sleutels.ApiReferentie);

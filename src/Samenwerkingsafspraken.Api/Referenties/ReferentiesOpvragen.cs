@@ -49,9 +49,15 @@ public static class ReferentiesOpvragen
 {
     public static async Task<ReferentieLijst> Lijst(IQuerySession session, Werkgever werkgever, CancellationToken cancellation)
     {
-        var referenties = await session.Query<Referentie>().Where(r => r.KvkNummer == werkgever.KvkNummer).ToListAsync(cancellation);
-        var weergaven = referenties.OrderBy(r => r.Afspraak.OpgesteldOp).Select(ReferentieWeergave.Van).ToList();
+        var weergaven = (await Documenten(session, werkgever, cancellation)).Select(ReferentieWeergave.Van).ToList();
         return new ReferentieLijst(werkgever.KvkNummer, werkgever.Naam, weergaven, weergaven.Count, weergaven.Count(r => r.Bewijs.Bewezen));
+    }
+
+    /// <summary>The employer's references as projected, oldest first: the list's source, and what the references page draws from.</summary>
+    public static async Task<IReadOnlyList<Referentie>> Documenten(IQuerySession session, Werkgever werkgever, CancellationToken cancellation)
+    {
+        var referenties = await session.Query<Referentie>().Where(r => r.KvkNummer == werkgever.KvkNummer).ToListAsync(cancellation);
+        return referenties.OrderBy(r => r.Afspraak.OpgesteldOp).ToList();
     }
 
     /// <summary>

@@ -43,6 +43,19 @@ public sealed class Registers_en_historie(ApiFixture fixture) : IntegratieTest(f
     }
 
     [Fact]
+    public async Task het_register_is_te_filteren_op_sector_en_te_doorzoeken_op_titel_en_werkgever()
+    {
+        var url = "/v1/arbeidsmarktregios/AM01/samenwerkingsafspraken";
+        var zorg = (await Get($"{url}?sector=zorg-en-welzijn", Tokens.Auditor())).Als<AfspraakLijst>();
+        zorg.Samenwerkingsafspraken.ShouldHaveSingleItem().Werkgevernaam.ShouldBe("Zorggroep Zuid");
+        (await Get($"{url}?zoek=NOORD", Tokens.Regiopartij())).Als<AfspraakLijst>().Samenwerkingsafspraken.ShouldHaveSingleItem().Id.ShouldBe(_groningen);
+        (await Get($"{url}?zoek=naar%20werk%20in", Tokens.Regiopartij())).Als<AfspraakLijst>().Samenwerkingsafspraken.Count.ShouldBe(2);
+        (await Get($"{url}?zoek=%25", Tokens.Regiopartij())).Als<AfspraakLijst>().Samenwerkingsafspraken.ShouldBeEmpty("een % is een teken, geen jokerteken");
+        (await Get($"{url}?zoek=noord&sector=zorg-en-welzijn", Tokens.Regiopartij())).Als<AfspraakLijst>().Samenwerkingsafspraken.ShouldBeEmpty();
+        (await Get($"{url}?sector=mijnbouw&zoek={new string('x', 101)}", Tokens.Auditor())).OngeldigeVelden().ShouldBe(["sector", "zoek"], ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task het_register_pagineert_met_een_bladwijzer_zonder_iets_over_te_slaan_of_dubbel_te_tonen()
     {
         for (var i = 0; i < 5; i++)

@@ -83,6 +83,18 @@ public sealed class Variantmatrix_van_het_gebruik(ApiFixture fixture) : Integrat
     }
 
     [Fact]
+    public async Task de_matrix_is_te_filteren_op_doelgroep()
+    {
+        await Landschap();
+        await AsynchroneProjectiesBijgewerkt();
+
+        (await Get("/v1/varianten/gebruik?doelgroep=banenafspraak", Tokens.Auditor())).Als<Matrix>().AantalAfspraken.ShouldBe(3);
+        (await Get("/v1/varianten/gebruik?doelgroep=wajong", Tokens.Auditor())).Als<Matrix>().AantalAfspraken.ShouldBe(0);
+        (await Get("/v1/varianten/gebruik?doelgroep=iedereen&sector=mijnbouw", Tokens.Auditor())).OngeldigeVelden()
+            .ShouldBe(["doelgroep", "sector"], ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task een_herbouw_geeft_precies_dezelfde_matrix()
     {
         await Landschap();

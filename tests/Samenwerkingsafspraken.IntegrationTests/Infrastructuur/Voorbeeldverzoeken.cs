@@ -9,8 +9,12 @@ namespace Samenwerkingsafspraken.IntegrationTests.Infrastructuur;
 /// (the Gemeente Groningen signs it), an open reuse request for it to AM02, and the employer's references shared with
 /// AM05. Drenthe (AM03) has no relation to anything.
 /// </summary>
-public sealed record Wereld(Guid Afspraak, Guid Verzoek)
+public sealed partial record Wereld(Guid Afspraak, Guid Verzoek)
 {
+    /// <summary>A route parameter's constraint ({id:guid}), which a URL does not carry.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{(\w+):[^}]*\}")]
+    private static partial System.Text.RegularExpressions.Regex Beperking();
+
     public const string GedeeldMet = "AM05";
 
     /// <summary>A gemeente of AM01 (Aa en Hunze), and the employer's location.</summary>
@@ -23,15 +27,15 @@ public sealed record Wereld(Guid Afspraak, Guid Verzoek)
     /// <summary>A concrete URL for a route pattern: its path values filled in for this world, and a query where the lookup needs one.</summary>
     public string Url(string patroon)
     {
-        var pad = patroon.Replace("{documentName?}", "v1");
-        var id = pad.StartsWith("/v1/hergebruikverzoeken/{id}", StringComparison.Ordinal) ? Verzoek : Afspraak;
+        var pad = Beperking().Replace(patroon.Replace("{documentName?}", "v1"), "{$1}");
+        var id = pad.Contains("hergebruikverzoeken/{id}", StringComparison.Ordinal) ? Verzoek : Afspraak;
         var code = pad.StartsWith("/v1/varianten/", StringComparison.Ordinal) ? "praktijkroute"
             : pad.StartsWith("/v1/gemeenten/", StringComparison.Ordinal) ? Gemeente
             : pad.Contains("/referentiedelingen/", StringComparison.Ordinal) ? GedeeldMet
             : Testdata.Groningen;
         pad = pad.Replace("{id}", id.ToString()).Replace("{stroomId}", Afspraak.ToString()).Replace("{code}", code)
             .Replace("{kvkNummer}", Testdata.Kvk).Replace("{periode}", "2025-K1").Replace("{naam}", "Onbekend")
-            .Replace("{vestigingsnummer}", Vestiging);
+            .Replace("{vestigingsnummer}", Vestiging).Replace("{status}", "404");
         if (pad.EndsWith("/export", StringComparison.Ordinal)) pad += "?formaat=csv";
         if (pad.EndsWith("/verschillen", StringComparison.Ordinal)) pad += "?van=1&tot=2";
         if (pad.StartsWith("/v1/varianten/gebruik", StringComparison.Ordinal)) pad += (pad.Contains('?') ? "&" : "?") + "arbeidsmarktregio=AM01";

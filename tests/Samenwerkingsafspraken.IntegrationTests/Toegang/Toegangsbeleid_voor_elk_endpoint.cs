@@ -40,14 +40,20 @@ public sealed class Toegangsbeleid_voor_elk_endpoint(ApiFixture fixture) : Integ
                 continue;
             }
 
-            foreach (var beller in Bellers(patroon))
+            var pagina = IsPagina(patroon);
+            foreach (var beller in pagina ? await Bezoekers(patroon) : Bellers(patroon))
             {
-                var antwoord = await Verstuur(new HttpMethod(methode), url, lichaam, beller.Token);
-                var verwacht = Verwacht(regel, beller);
-                var goed = verwacht switch
+                var antwoord = pagina
+                    ? await Verstuur(new HttpMethod(methode), url, null, null, beller.Token is null ? null : new Dictionary<string, string> { ["Cookie"] = beller.Token })
+                    : await Verstuur(new HttpMethod(methode), url, lichaam, beller.Token);
+                var verwacht = Verwacht(regel, beller, sleutel!);
+                var goed = (verwacht, pagina) switch
                 {
-                    401 or 403 => antwoord.Status == verwacht && antwoord.ContentType.StartsWith("application/problem+json"),
-                    _ => antwoord.Status is not (401 or 403) && antwoord.Status < 500,
+                    (401, false) or (403, false) => antwoord.Status == verwacht && antwoord.ContentType.StartsWith("application/problem+json"),
+                    (401, true) => antwoord.Status == 302 && antwoord.Header("Location")?.Contains("/aanmelden") == true,
+                    (403, true) => antwoord.Status == 403 && antwoord.ContentType.StartsWith("text/html"),
+                    _ => antwoord.Status is not (401 or 403) && antwoord.Status < 500
+                         && !(pagina && antwoord.Header("Location")?.Contains("/aanmelden") == true),
                 };
                 if (!goed) fouten.Add($"{methode} {url} als {beller.Naam}: {antwoord.Status}, verwacht {(verwacht == 0 ? "toegang" : verwacht)} ({sleutel})");
             }
@@ -69,9 +75,11 @@ public sealed class Toegangsbeleid_voor_elk_endpoint(ApiFixture fixture) : Integ
     }
 
     [Fact]
-    public void de_tabel_in_docs_authenticatie_is_de_tabel_in_de_code()
+    public async Task de_tabel_in_docs_authenticatie_is_de_tabel_in_de_code()
     {
-        var verwacht = Toegangsbeleid.AlsMarkdown(Endpoints().Select(e => (e.Sleutel!, e.Methode, e.Patroon)));
+        var endpoints = await Toegangscontrole.Sleutels(Service<EndpointDataSource>(), Host.Services);
+        var verwacht = Toegangsbeleid.AlsMarkdown(endpoints.SelectMany(e => (e.Endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["alle"])
+            .Select(m => (e.Sleutel!, m, "/" + e.Endpoint.RoutePattern.RawText!.TrimStart('/')))));
         var document = File.ReadAllText(Path.Combine(Repository.Map, "docs", "authenticatie.md")).ReplaceLineEndings("\n");
         const string begin = "<!-- toegangsbeleid:begin -->\n";
         const string eind = "<!-- toegangsbeleid:eind -->";
@@ -82,9 +90,9 @@ public sealed class Toegangsbeleid_voor_elk_endpoint(ApiFixture fixture) : Integ
     }
 
     private List<(string? Sleutel, string Methode, string Patroon)> Endpoints() =>
-        Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
-                .Select(m => (Toegangscontrole.Sleutel(e), m, "/" + e.RoutePattern.RawText!.TrimStart('/'))))
+        Toegangscontrole.Sleutels(Service<EndpointDataSource>(), Host.Services).GetAwaiter().GetResult()
+            .SelectMany(e => (e.Endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(m => (e.Sleutel, m, "/" + e.Endpoint.RoutePattern.RawText!.TrimStart('/'))))
             .Distinct().OrderBy(e => e.Item3, StringComparer.Ordinal).ToList();
 
     /// <summary>Who calls: each role for its own organisation and for another, and every kind of token the policy must refuse.</summary>
@@ -110,12 +118,42 @@ public sealed class Toegangsbeleid_voor_elk_endpoint(ApiFixture fixture) : Integ
         yield return new Beller("geen token", null, null, false);
     }
 
-    /// <summary>0: admitted (any answer but 401, 403 and 5xx); else the status the policy or the scope check gives.</summary>
-    private static int Verwacht(Toegangsregel regel, Beller beller)
+    /// <summary>Pages whose scope narrows what they show rather than refusing: another region sees its own regions there.</summary>
+    private static readonly IReadOnlySet<string> GefilterdeWeergave = new HashSet<string> { "variantmatrixPagina" };
+
+    /// <summary>0: admitted (any answer but 401, 403 and 5xx); else the status the policy or the scope check gives (401: sign in, for a page).</summary>
+    private static int Verwacht(Toegangsregel regel, Beller beller, string sleutel)
     {
         if (regel.Openbaar) return 0;
         if (beller.Token is null) return 401;
         if (beller.Rol is null || !regel.Rollen.TryGetValue(beller.Rol, out var bereik)) return 403;
-        return beller.EigenOrganisatie || bereik == Bereik.Alles ? 0 : 403;
+        return beller.EigenOrganisatie || bereik == Bereik.Alles || GefilterdeWeergave.Contains(sleutel) ? 0 : 403;
+    }
+
+    /// <summary>A page of the web application: everything but the API, its reference and the health checks.</summary>
+    private static bool IsPagina(string patroon) =>
+        !patroon.StartsWith("/v1", StringComparison.Ordinal) && !patroon.StartsWith("/documentatie", StringComparison.Ordinal)
+        && !patroon.StartsWith("/health", StringComparison.Ordinal);
+
+    private readonly Dictionary<string, string> _sessies = [];
+
+    /// <summary>Who opens a page: each role signed in for its own organisation and for another (a cookie is the "token"), and nobody.</summary>
+    private async Task<IEnumerable<Beller>> Bezoekers(string patroon)
+    {
+        async Task<string> Sessie(string identiteit) => _sessies.TryGetValue(identiteit, out var cookie) ? cookie : _sessies[identiteit] = await this.Sessie(identiteit);
+
+        var gevraagdeRegio = patroon.StartsWith("/hergebruikverzoeken/", StringComparison.Ordinal);
+        return
+        [
+            new Beller("werkgever", await Sessie("werkgever-bouwbedrijf-noord"), Rollen.Werkgever, true),
+            new Beller("andere werkgever", await Sessie("werkgever-zorggroep-oost"), Rollen.Werkgever, false),
+            new Beller(gevraagdeRegio ? "regiopartij van de gevraagde regio" : "regiopartij van de regio",
+                await Sessie(gevraagdeRegio ? "gemeente-leeuwarden" : "gemeente-groningen"), Rollen.Regiopartij, true),
+            new Beller("regiopartij van een regio zonder relatie", await Sessie("gemeente-assen"), Rollen.Regiopartij, false),
+            new Beller("auditor", await Sessie("auditor-slw"), Rollen.Auditor, true),
+            new Beller("auditor van een andere organisatie", await Sessie("auditor-dnz"), Rollen.Auditor, false),
+            new Beller("beheerder", await Sessie("beheerder"), Rollen.Beheerder, true),
+            new Beller("niet aangemeld", null, null, false),
+        ];
     }
 }

@@ -27,13 +27,20 @@ public static class AfspraakHistorieEndpoint
     [Problemen(401, 403, 404)]
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, CancellationToken cancellation)
     {
+        var historie = await Lees(id, Gebruiker.Van(http.User), session, cancellation);
+        return historie.IsProbleem ? historie.Probleem : Results.Ok(historie.Waarde);
+    }
+
+    /// <summary>The checks and the events, shared by the API and the agreement page's timeline.</summary>
+    public static async Task<Opvraging<AfspraakHistorie>> Lees(Guid id, Gebruiker gebruiker, IQuerySession session, CancellationToken cancellation)
+    {
         var afspraak = await session.LoadAsync<Samenwerkingsafspraak>(id, cancellation);
-        if (afspraak is null) return Problemen.NietGevonden($"Samenwerkingsafspraak {id} bestaat niet.");
-        if (!Toegang.MagLezen(Gebruiker.Van(http.User), afspraak))
-            return Problemen.GeenToegang("De historie van deze afspraak is voor haar partijen en auditors.");
+        if (afspraak is null) return Opvraging<AfspraakHistorie>.Geweigerd(Problemen.NietGevonden($"Samenwerkingsafspraak {id} bestaat niet."));
+        if (!Toegang.MagLezen(gebruiker, afspraak))
+            return Opvraging<AfspraakHistorie>.Geweigerd(Problemen.GeenToegang("De historie van deze afspraak is voor haar partijen en auditors."));
 
         var events = await session.Events.FetchStreamAsync(id, token: cancellation);
-        return Results.Ok(new AfspraakHistorie(id, events.Select(Regel).ToList()));
+        return new AfspraakHistorie(id, events.Select(Regel).ToList());
     }
 
     public static HistorieRegel Regel(IEvent e) => new(

@@ -69,6 +69,13 @@ public sealed record Bladwijzer(DateTimeOffset LaatstGewijzigdOp, Guid Id)
 public sealed record AfspraakFilter(string? Status, string? Variant, string? Werkgever, string? Arbeidsmarktregio, string? Na, int? Paginagrootte)
 {
     public const int MaximalePaginagrootte = 500;
+    public const int MaximaleZoeklengte = 100;
+
+    /// <summary>The employer's sector (a code of GET /v1/sectoren).</summary>
+    public string? Sector { get; init; }
+
+    /// <summary>Words in the title or the employer's name, case-insensitive.</summary>
+    public string? Zoekterm { get; init; }
 
     public IReadOnlyList<OngeldigeParameter> Controleer()
     {
@@ -81,6 +88,9 @@ public sealed record AfspraakFilter(string? Status, string? Variant, string? Wer
             fouten.Add(new OngeldigeParameter("arbeidsmarktregio", "ongeldig-formaat", "Een regiocode is AM gevolgd door twee cijfers."));
         if (Na is not null && !Bladwijzer.TryLees(Na, out _))
             fouten.Add(new OngeldigeParameter("na", "ongeldig-formaat", "Gebruik voor 'na' de link 'volgende' van de vorige pagina."));
+        if (Sector is not null && Sectoren.Vind(Sector) is null) fouten.Add(new OngeldigeParameter("sector", "onbekende-sector", "Zie GET /v1/sectoren."));
+        if (Zoekterm is { Length: > MaximaleZoeklengte })
+            fouten.Add(new OngeldigeParameter("zoek", "te-lang", $"Zoek met ten hoogste {MaximaleZoeklengte} tekens."));
         if (Paginagrootte is < 1 or > MaximalePaginagrootte)
             fouten.Add(new OngeldigeParameter("paginagrootte", "buiten-bereik", $"Paginagrootte ligt tussen 1 en {MaximalePaginagrootte}."));
         return fouten;
@@ -104,6 +114,13 @@ public sealed record AfspraakFilter(string? Status, string? Variant, string? Wer
 
         if (Werkgever is not null) query = query.Where(a => a.Werkgever.KvkNummer == Werkgever);
         if (Arbeidsmarktregio is not null) query = query.Where(a => a.Arbeidsmarktregio == Arbeidsmarktregio);
+        if (Sector is not null) query = query.Where(a => a.Werkgever.Sector == Sector);
+        if (Zoekterm?.Trim() is { Length: > 0 } zoek)
+        {
+            query = query.Where(a => a.Inhoud.Titel.Contains(zoek, StringComparison.OrdinalIgnoreCase)
+                                     || a.Werkgever.Naam.Contains(zoek, StringComparison.OrdinalIgnoreCase));
+        }
+
         return query;
     }
 
@@ -136,6 +153,8 @@ public sealed record AfspraakFilter(string? Status, string? Variant, string? Wer
         if (Variant is not null) query.Add(new("variant", Variant));
         if (Werkgever is not null) query.Add(new("werkgever", Werkgever));
         if (Arbeidsmarktregio is not null) query.Add(new("arbeidsmarktregio", Arbeidsmarktregio));
+        if (Sector is not null) query.Add(new("sector", Sector));
+        if (Zoekterm is not null) query.Add(new("zoek", Zoekterm));
         query.Add(new("paginagrootte", grootte.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         query.Add(new("na", token));
         return pad + Microsoft.AspNetCore.Http.QueryString.Create(query);
@@ -178,13 +197,14 @@ public static class AfspraakregisterEndpoint
 {
     [WolverineGet("/v1/arbeidsmarktregios/{code}/samenwerkingsafspraken", OperationId = "regioregisterOpvragen")]
     [EndpointSummary("Het register van een regio")]
-    [EndpointDescription("Alle afspraken in een arbeidsmarktregio, te filteren op status, variant en werkgever. Voor de regiopartijen van die regio en auditors.")]
+    [EndpointDescription("Alle afspraken in een arbeidsmarktregio, te filteren op status, variant, werkgever (KvK-nummer) en sector van de werkgever, " +
+                         "en te doorzoeken op woorden in de titel of de naam van de werkgever (zoek). Voor de regiopartijen van die regio en auditors.")]
     [ProducesResponseType<AfspraakLijst>(200)]
     [Problemen(400, 401, 403, 404)]
-    public static async Task<IResult> Regio(string code, string? status, string? variant, string? werkgever, string? na, int? paginagrootte,
-        HttpContext http, IQuerySession session, CancellationToken cancellation)
+    public static async Task<IResult> Regio(string code, string? status, string? variant, string? werkgever, string? sector, string? zoek, string? na,
+        int? paginagrootte, HttpContext http, IQuerySession session, CancellationToken cancellation)
     {
-        var filter = new AfspraakFilter(status, variant, werkgever, null, na, paginagrootte);
+        var filter = new AfspraakFilter(status, variant, werkgever, null, na, paginagrootte) { Sector = sector, Zoekterm = zoek };
         var regio = await Regioregister.Controleer(code, filter, [], Gebruiker.Van(http.User), session, cancellation);
         if (regio.IsProbleem) return regio.Probleem;
 

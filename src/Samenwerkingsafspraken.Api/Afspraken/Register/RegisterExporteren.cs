@@ -26,16 +26,16 @@ public static class RegisterExporterenEndpoint
 
     [WolverineGet("/v1/arbeidsmarktregios/{code}/samenwerkingsafspraken/export", OperationId = "regioregisterExporteren")]
     [EndpointSummary("Het register van een regio als CSV of Excel")]
-    [EndpointDescription("Alle afspraken in een arbeidsmarktregio die aan de filters voldoen (status, variant, werkgever), als bestand: formaat=csv " +
+    [EndpointDescription("Alle afspraken in een arbeidsmarktregio die aan de filters voldoen (status, variant, werkgever, sector, zoek), als bestand: formaat=csv " +
                          "(puntkomma's, UTF-8) of formaat=xlsx. Een rij per afspraak, met Nederlandse kolomkoppen; zonder pagina's, ten hoogste " +
                          "10 000 rijen. Voor de regiopartijen van die regio en auditors.")]
     [Exportbestand]
     [Problemen(400, 401, 403, 404)]
-    public static async Task<IResult> Get(string code, string? formaat, string? status, string? variant, string? werkgever,
+    public static async Task<IResult> Get(string code, string? formaat, string? status, string? variant, string? werkgever, string? sector, string? zoek,
         HttpContext http, IQuerySession session, Klok klok, CancellationToken cancellation)
     {
         var formaatfout = Exportformaten.Lees(formaat, out var gekozen);
-        var filter = new AfspraakFilter(status, variant, werkgever, null, null, null);
+        var filter = new AfspraakFilter(status, variant, werkgever, null, null, null) { Sector = sector, Zoekterm = zoek };
         var regio = await Regioregister.Controleer(code, filter, formaatfout is null ? [] : [formaatfout], Gebruiker.Van(http.User), session, cancellation);
         if (regio.IsProbleem) return regio.Probleem;
 

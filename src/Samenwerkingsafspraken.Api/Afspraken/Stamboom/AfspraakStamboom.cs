@@ -32,8 +32,15 @@ public static class AfspraakStamboomEndpoint
     [Problemen(401, 403, 404)]
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, CancellationToken cancellation)
     {
+        var stamboom = await Bouw(id, Gebruiker.Van(http.User), session, cancellation);
+        return stamboom.IsProbleem ? stamboom.Probleem : Results.Ok(stamboom.Waarde);
+    }
+
+    /// <summary>The lineage and who may see it: shared by the API and the lineage page.</summary>
+    public static async Task<Opvraging<AfspraakStamboom>> Bouw(Guid id, Gebruiker gebruiker, IQuerySession session, CancellationToken cancellation)
+    {
         var start = await session.LoadAsync<Referentie>(id, cancellation);
-        if (start is null) return Problemen.NietGevonden($"Samenwerkingsafspraak {id} bestaat niet.");
+        if (start is null) return Opvraging<AfspraakStamboom>.Geweigerd(Problemen.NietGevonden($"Samenwerkingsafspraak {id} bestaat niet."));
 
         var wortel = start;
         for (var diepte = 0; wortel.Afspraak.Herkomst is { } herkomst && diepte < MaximaleDiepte; diepte++)
@@ -52,14 +59,13 @@ public static class AfspraakStamboomEndpoint
             rand = geladen.Select(k => k.Id).ToList();
         }
 
-        var gebruiker = Gebruiker.Van(http.User);
         var regios = alle.Values.Select(r => r.Arbeidsmarktregio).Distinct().Order().ToList();
         if (!gebruiker.IsAuditor && !gebruiker.IsWerkgeverVan(start.KvkNummer) && !regios.Any(gebruiker.IsRegiopartijVan))
         {
-            return Problemen.GeenToegang("De stamboom is voor auditors, de werkgever en de regio's waar de afspraak geldt.");
+            return Opvraging<AfspraakStamboom>.Geweigerd(Problemen.GeenToegang("De stamboom is voor auditors, de werkgever en de regio's waar de afspraak geldt."));
         }
 
-        return Results.Ok(new AfspraakStamboom(id, wortel.Id, alle.Count, regios, Knoop(wortel, alle)));
+        return new AfspraakStamboom(id, wortel.Id, alle.Count, regios, Knoop(wortel, alle));
     }
 
     private static Stamboomknoop Knoop(Referentie r, IReadOnlyDictionary<Guid, Referentie> alle) => new(

@@ -55,27 +55,8 @@ public static class HergebruikOpvragenEndpoint
     [Problemen(400, 401, 403, 404)]
     public static async Task<IResult> Inbox(string code, string? status, HttpContext http, IQuerySession session, Klok klok, CancellationToken cancellation)
     {
-        var fouten = new List<OngeldigeParameter>();
-        if (!ArbeidsmarktregiosEndpoint.CodeFormaat().IsMatch(code)) fouten.Add(new("code", "ongeldig-formaat", "Een regiocode is AM gevolgd door twee cijfers."));
-        if (status is not null && !Enum.TryParse<Verzoekstatus>(status, true, out _))
-            fouten.Add(new("status", "onbekende-waarde", "Status is open, geaccepteerd, afgewezen of ingetrokken."));
-        if (fouten.Count > 0) return Problemen.Ongeldig(fouten);
-
-        var gebruiker = Gebruiker.Van(http.User);
-        if (!gebruiker.IsAuditor && !gebruiker.IsRegiopartijVan(code)) return Problemen.GeenToegang($"De inbox van {code} is voor de regiopartijen van die regio.");
-        if (await session.LoadAsync<Arbeidsmarktregio>(Arbeidsmarktregio.StreamId(code), cancellation) is null)
-            return Problemen.NietGevonden($"Arbeidsmarktregio {code} bestaat niet.");
-
-        var query = session.Query<Hergebruikverzoek>().Where(v => v.DoelArbeidsmarktregio == code);
-        if (status is not null)
-        {
-            var gekozen = Enum.Parse<Verzoekstatus>(status, true);
-            query = query.Where(v => v.Status == gekozen);
-        }
-
-        var verzoeken = await query.OrderBy(v => v.VerzochtOp).ToListAsync(cancellation);
-        var nu = klok.GetUtcNow();
-        return Results.Ok(new Hergebruikinbox(code, verzoeken.Select(v => HergebruikverzoekWeergave.Van(v, nu)).ToList(), verzoeken.Count));
+        var inbox = await HergebruikOpvragen.Inbox(code, status, Gebruiker.Van(http.User), session, klok.GetUtcNow(), cancellation);
+        return inbox.IsProbleem ? inbox.Probleem : Results.Ok(inbox.Waarde);
     }
 
     [WolverineGet("/v1/hergebruikverzoeken/{id}/referentiedossier", OperationId = "referentiedossierOpvragen")]
@@ -86,23 +67,8 @@ public static class HergebruikOpvragenEndpoint
     [Problemen(401, 403, 404)]
     public static async Task<IResult> Dossier(Guid id, HttpContext http, IQuerySession session, Klok klok, CancellationToken cancellation)
     {
-        var verzoek = await session.LoadAsync<Hergebruikverzoek>(id, cancellation);
-        if (verzoek is null) return Problemen.NietGevonden($"Hergebruikverzoek {id} bestaat niet.");
-        if (!HergebruikToegang.MagLezen(Gebruiker.Van(http.User), verzoek))
-            return Problemen.GeenToegang("Het referentiedossier is voor de gevraagde regio, de werkgever en auditors.");
-
-        var bron = await Bronafspraak.OpVersie(session, verzoek.BronAfspraakId, verzoek.BronVersie, cancellation);
-        var referentie = await session.LoadAsync<Referentie>(verzoek.BronAfspraakId, cancellation);
-        var werkgever = await session.LoadAsync<Werkgever>(Werkgever.StreamId(verzoek.KvkNummer), cancellation);
-        if (referentie is null || werkgever is null) return Problemen.NietGevonden("De bronafspraak of de werkgever van dit verzoek bestaat niet meer.");
-
-        var actueel = referentie.Afspraak;
-        return Results.Ok(new Referentiedossier(
-            HergebruikverzoekWeergave.Van(verzoek, klok.GetUtcNow()),
-            SamenwerkingsafspraakWeergave.Van(bron),
-            referentie.Bewijs,
-            new ActueleStand(actueel.Status, actueel.Version, Realisatie.Van(actueel), actueel.Evaluaties),
-            await ReferentiesOpvragen.Lijst(session, werkgever, cancellation)));
+        var dossier = await HergebruikOpvragen.Dossier(id, Gebruiker.Van(http.User), session, klok.GetUtcNow(), cancellation);
+        return dossier.IsProbleem ? dossier.Probleem : Results.Ok(dossier.Waarde);
     }
 
     [WolverineGet("/v1/hergebruikverzoeken/doorlooptijden", OperationId = "hergebruikdoorlooptijdenOpvragen")]
@@ -134,5 +100,57 @@ public static class HergebruikOpvragenEndpoint
         var gesorteerd = waarden.Order().ToList();
         var midden = gesorteerd.Count / 2;
         return gesorteerd.Count % 2 == 1 ? gesorteerd[midden] : (gesorteerd[midden - 1] + gesorteerd[midden]) / 2;
+    }
+}
+
+/// <summary>A region's inbox and a request's reference dossier, with their checks: shared by the API and the pages.</summary>
+public static class HergebruikOpvragen
+{
+    public static async Task<Opvraging<Hergebruikinbox>> Inbox(string code, string? status, Gebruiker gebruiker, IQuerySession session, DateTimeOffset nu,
+        CancellationToken cancellation)
+    {
+        var fouten = new List<OngeldigeParameter>();
+        if (!ArbeidsmarktregiosEndpoint.CodeFormaat().IsMatch(code)) fouten.Add(new("code", "ongeldig-formaat", "Een regiocode is AM gevolgd door twee cijfers."));
+        if (status is not null && !Enum.TryParse<Verzoekstatus>(status, true, out _))
+            fouten.Add(new("status", "onbekende-waarde", "Status is open, geaccepteerd, afgewezen of ingetrokken."));
+        if (fouten.Count > 0) return Opvraging<Hergebruikinbox>.Geweigerd(Problemen.Ongeldig(fouten));
+
+        if (!gebruiker.IsAuditor && !gebruiker.IsRegiopartijVan(code))
+            return Opvraging<Hergebruikinbox>.Geweigerd(Problemen.GeenToegang($"De inbox van {code} is voor de regiopartijen van die regio."));
+        if (await session.LoadAsync<Arbeidsmarktregio>(Arbeidsmarktregio.StreamId(code), cancellation) is null)
+            return Opvraging<Hergebruikinbox>.Geweigerd(Problemen.NietGevonden($"Arbeidsmarktregio {code} bestaat niet."));
+
+        var query = session.Query<Hergebruikverzoek>().Where(v => v.DoelArbeidsmarktregio == code);
+        if (status is not null)
+        {
+            var gekozen = Enum.Parse<Verzoekstatus>(status, true);
+            query = query.Where(v => v.Status == gekozen);
+        }
+
+        var verzoeken = await query.OrderBy(v => v.VerzochtOp).ToListAsync(cancellation);
+        return new Hergebruikinbox(code, verzoeken.Select(v => HergebruikverzoekWeergave.Van(v, nu)).ToList(), verzoeken.Count);
+    }
+
+    public static async Task<Opvraging<Referentiedossier>> Dossier(Guid id, Gebruiker gebruiker, IQuerySession session, DateTimeOffset nu,
+        CancellationToken cancellation)
+    {
+        var verzoek = await session.LoadAsync<Hergebruikverzoek>(id, cancellation);
+        if (verzoek is null) return Opvraging<Referentiedossier>.Geweigerd(Problemen.NietGevonden($"Hergebruikverzoek {id} bestaat niet."));
+        if (!HergebruikToegang.MagLezen(gebruiker, verzoek))
+            return Opvraging<Referentiedossier>.Geweigerd(Problemen.GeenToegang("Het referentiedossier is voor de gevraagde regio, de werkgever en auditors."));
+
+        var bron = await Bronafspraak.OpVersie(session, verzoek.BronAfspraakId, verzoek.BronVersie, cancellation);
+        var referentie = await session.LoadAsync<Referentie>(verzoek.BronAfspraakId, cancellation);
+        var werkgever = await session.LoadAsync<Werkgever>(Werkgever.StreamId(verzoek.KvkNummer), cancellation);
+        if (referentie is null || werkgever is null)
+            return Opvraging<Referentiedossier>.Geweigerd(Problemen.NietGevonden("De bronafspraak of de werkgever van dit verzoek bestaat niet meer."));
+
+        var actueel = referentie.Afspraak;
+        return new Referentiedossier(
+            HergebruikverzoekWeergave.Van(verzoek, nu),
+            SamenwerkingsafspraakWeergave.Van(bron),
+            referentie.Bewijs,
+            new ActueleStand(actueel.Status, actueel.Version, Realisatie.Van(actueel), actueel.Evaluaties),
+            await ReferentiesOpvragen.Lijst(session, werkgever, cancellation));
     }
 }

@@ -31,7 +31,7 @@ public static partial class ApiConventies
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
                 headers["Cross-Origin-Resource-Policy"] = "same-origin";
-                if (!context.Request.Path.StartsWithSegments("/documentatie"))
+                if (!context.Request.Path.StartsWithSegments("/documentatie") && !Web.Webapplicatie.IsPagina(context))
                 {
                     headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
                 }
@@ -130,6 +130,9 @@ public static partial class ApiConventies
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
         {
+            // A page's error is an HTML page (Infrastructure/Web), not problem+json.
+            if (Web.Webapplicatie.IsPagina(httpContext)) return false;
+
             var problem = exception switch
             {
                 BadHttpRequestException bad => Problemen.Maak(bad.StatusCode, Problemen.Code(bad.StatusCode), Problemen.StandaardDetail(bad.StatusCode)),

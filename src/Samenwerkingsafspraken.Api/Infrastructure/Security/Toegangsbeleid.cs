@@ -31,9 +31,9 @@ public sealed record Toegangsregel(string Sleutel, bool Openbaar, IReadOnlyDicti
 }
 
 /// <summary>
-/// Deny by default: every endpoint (API operation, page, document) has exactly one row here, keyed by its name (the
-/// OperationId of an API operation). An endpoint without a row fails the start of the service; a role that a row does
-/// not name is refused. docs/authenticatie.md holds the same table (a test keeps them equal).
+/// Deny by default: every endpoint (API operation, web page, document) has exactly one row here, keyed by its name (the
+/// OperationId of an API operation, the [Toegangssleutel] of a page). An endpoint without a row fails the start of the
+/// service; a role that a row does not name is refused. docs/authenticatie.md holds the same table (a test keeps them equal).
 /// </summary>
 public static class Toegangsbeleid
 {
@@ -119,6 +119,24 @@ public static class Toegangsbeleid
         Regel("variantUitfaseren", (B, Bereik.Alles)),
         Regel("variantgebruikOpvragen", (R, Bereik.EigenRegio), (A, Bereik.Alles)),
         Regel("variantgebruikExporteren", (R, Bereik.EigenRegio), (A, Bereik.Alles)),
+
+        // The web application's pages, with the scope of the API operation beside each.
+        Openbaar("startpagina"),
+        Openbaar("aanmeldenPagina"),
+        Openbaar("afmeldenPagina"),
+        Openbaar("foutpagina"),
+        Openbaar("variantencatalogusPagina"),
+        Regel("referentiesPagina", (W, Bereik.EigenWerkgever), (R, Bereik.RelatieMetWerkgever), (A, Bereik.Alles)),
+        Regel("samenwerkingsafspraakPagina", (W, Bereik.EigenWerkgever), (R, Bereik.EigenRegio), (A, Bereik.Alles)),
+        Regel("stamboomPagina", (W, Bereik.EigenWerkgever), (R, Bereik.EigenRegio), (A, Bereik.Alles)),
+        Regel("versieverschillenPagina", (W, Bereik.EigenWerkgever), (R, Bereik.EigenRegio), (A, Bereik.Alles)),
+        Regel("regioregisterPagina", (R, Bereik.EigenRegio), (A, Bereik.Alles)),
+        Regel("hergebruikinboxPagina", (R, Bereik.EigenRegio), (A, Bereik.Alles)),
+        Regel("referentiedossierPagina", (W, Bereik.EigenWerkgever), (R, Bereik.EigenRegio), (A, Bereik.Alles)),
+        Regel("variantmatrixPagina", (R, Bereik.EigenRegio), (A, Bereik.Alles)),
+        Regel("regiosPagina", (A, Bereik.Alles)),
+        Regel("integriteitPagina", (A, Bereik.Alles)),
+        Regel("projectiesPagina", (B, Bereik.Alles)),
 
         // Audit and operation.
         Regel("integriteitControleren", (A, Bereik.Alles)),

@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Werkgevers.Registreren;
@@ -52,8 +54,9 @@ public static class Toegangscontrole
 
         if (context.User.Identity?.IsAuthenticated != true)
         {
+            // The API's scheme answers 401; a page's sends the browser to sign in.
             await context.ChallengeAsync();
-            if (context.Response.StatusCode == StatusCodes.Status401Unauthorized && !context.Response.HasStarted)
+            if (context.Response.StatusCode == StatusCodes.Status401Unauthorized && !context.Response.HasStarted && IsApi(context))
             {
                 await Problemen.Probleem(401, "niet-geauthenticeerd", Problemen.StandaardDetail(401)).ExecuteAsync(context);
             }
@@ -72,7 +75,35 @@ public static class Toegangscontrole
 
     /// <summary>The name an endpoint has in the policy: its own metadata, else its endpoint name (an API operation's OperationId).</summary>
     public static string? Sleutel(Endpoint endpoint) =>
-        endpoint.Metadata.GetMetadata<ToegangssleutelAttribute>()?.Sleutel ?? endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName;
+        endpoint.Metadata.GetMetadata<ToegangssleutelAttribute>()?.Sleutel
+        ?? endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName
+        ?? Paginasleutel(endpoint.Metadata.GetMetadata<CompiledPageActionDescriptor>());
+
+    /// <summary>A page's name is on its model, which the endpoint carries once the page is loaded.</summary>
+    private static string? Paginasleutel(CompiledPageActionDescriptor? pagina) =>
+        pagina?.HandlerTypeInfo.GetCustomAttributes(typeof(ToegangssleutelAttribute), false).Cast<ToegangssleutelAttribute>().SingleOrDefault()?.Sleutel;
+
+    /// <summary>Every route endpoint with its name in the policy (or null); pages are loaded for it, so call this at start, not per request.</summary>
+    public static async Task<IReadOnlyList<(RouteEndpoint Endpoint, string? Sleutel)>> Sleutels(EndpointDataSource endpoints, IServiceProvider services,
+        CancellationToken cancellation = default)
+    {
+        var paginas = services.GetService<PageLoader>();
+        var routes = new List<(RouteEndpoint Endpoint, string? Sleutel)>();
+        foreach (var endpoint in endpoints.Endpoints.OfType<RouteEndpoint>())
+        {
+            routes.Add((endpoint, await SleutelBijStart(endpoint, paginas, cancellation)));
+        }
+
+        return routes;
+    }
+
+    private static async Task<string?> SleutelBijStart(RouteEndpoint endpoint, PageLoader? paginas, CancellationToken cancellation)
+    {
+        if (Sleutel(endpoint) is { } sleutel) return sleutel;
+        if (paginas is null || endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not { } pagina) return null;
+        cancellation.ThrowIfCancellationRequested();
+        return Paginasleutel(await paginas.LoadAsync(pagina, endpoint.Metadata));
+    }
 
     public static TBuilder MetToegangssleutel<TBuilder>(this TBuilder builder, string sleutel) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new ToegangssleutelAttribute(sleutel));
@@ -116,26 +147,31 @@ public static class Toegangscontrole
     private static async Task Weiger(HttpContext context, string reden)
     {
         await context.ForbidAsync();
-        if (context.Response.StatusCode == StatusCodes.Status403Forbidden && !context.Response.HasStarted)
+
+        // The API answers in problem+json; a page's refusal is explained by the web application's error page.
+        if (context.Response.StatusCode == StatusCodes.Status403Forbidden && !context.Response.HasStarted && IsApi(context))
         {
             await Problemen.GeenToegang(reden).ExecuteAsync(context);
         }
     }
 
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments(ApiConventies.Basispad);
+
     /// <summary>
     /// Deny by default starts at the start: a service with an endpoint the policy does not name, or a row for an
     /// endpoint that no longer exists, does not start.
     /// </summary>
-    private sealed class ToegangsbeleidBijStart(EndpointDataSource endpoints) : IHostedLifecycleService
+    private sealed class ToegangsbeleidBijStart(EndpointDataSource endpoints, IServiceProvider services) : IHostedLifecycleService
     {
-        public Task StartedAsync(CancellationToken cancellationToken)
+        public async Task StartedAsync(CancellationToken cancellationToken)
         {
-            var routes = endpoints.Endpoints.OfType<RouteEndpoint>().ToList();
-            var zonderRegel = routes.Where(e => Toegangsbeleid.Voor(Sleutel(e)) is null)
-                .Select(e => $"{e.DisplayName} ({e.RoutePattern.RawText}, naam: {Sleutel(e) ?? "geen"})").ToList();
-            var sleutels = routes.Select(Sleutel).ToHashSet(StringComparer.Ordinal);
+            var routes = await Sleutels(endpoints, services, cancellationToken);
+
+            var zonderRegel = routes.Where(e => Toegangsbeleid.Voor(e.Sleutel) is null)
+                .Select(e => $"{e.Endpoint.DisplayName} ({e.Endpoint.RoutePattern.RawText}, naam: {e.Sleutel ?? "geen"})").ToList();
+            var sleutels = routes.Select(e => e.Sleutel).ToHashSet(StringComparer.Ordinal);
             var zonderEndpoint = Toegangsbeleid.Regels.Where(r => !sleutels.Contains(r.Sleutel)).Select(r => r.Sleutel).ToList();
-            if (zonderRegel.Count == 0 && zonderEndpoint.Count == 0) return Task.CompletedTask;
+            if (zonderRegel.Count == 0 && zonderEndpoint.Count == 0) return;
 
             throw new InvalidOperationException(
                 "The access policy (Infrastructure/Security/Toegangsbeleid.cs) does not match the endpoints. " +

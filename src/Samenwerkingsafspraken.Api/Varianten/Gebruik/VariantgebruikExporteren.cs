@@ -40,14 +40,14 @@ public static class VariantgebruikExporterenEndpoint
     [WolverineGet("/v1/varianten/gebruik/export", OperationId = "variantgebruikExporteren")]
     [EndpointSummary("De variantmatrix als CSV of Excel")]
     [EndpointDescription("Een rij per variant: gebruik per regio en sector, afwijkingen van de standaardset, resultaten en hergebruik, met dezelfde " +
-                         "filters (arbeidsmarktregio, sector, pijler, van, tot) en dezelfde lezers als de variantmatrix. formaat=csv of formaat=xlsx.")]
+                         "filters (arbeidsmarktregio, sector, doelgroep, pijler, van, tot) en dezelfde lezers als de variantmatrix. formaat=csv of formaat=xlsx.")]
     [Exportbestand]
     [Problemen(400, 401, 403)]
-    public static async Task<IResult> Get(string? formaat, string? arbeidsmarktregio, string? sector, string? pijler, string? van, string? tot,
-        HttpContext http, IQuerySession session, Klok klok, CancellationToken cancellation)
+    public static async Task<IResult> Get(string? formaat, string? arbeidsmarktregio, string? sector, string? doelgroep, string? pijler, string? van,
+        string? tot, HttpContext http, IQuerySession session, Klok klok, CancellationToken cancellation)
     {
         var formaatfout = Exportformaten.Lees(formaat, out var gekozen);
-        var matrix = await new VariantgebruikFilter(arbeidsmarktregio, sector, pijler, van, tot)
+        var matrix = await new VariantgebruikFilter(arbeidsmarktregio, sector, pijler, van, tot) { Doelgroep = doelgroep }
             .Bereken(formaatfout is null ? [] : [formaatfout], Gebruiker.Van(http.User), session, cancellation);
         if (matrix.IsProbleem) return matrix.Probleem;
         return Export.Bestand(Kolommen, matrix.Waarde.Varianten, gekozen, "variantmatrix", arbeidsmarktregio ?? "alle-regios", klok.Vandaag);

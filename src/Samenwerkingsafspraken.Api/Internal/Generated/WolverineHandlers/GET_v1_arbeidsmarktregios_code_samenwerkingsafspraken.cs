@@ -40,6 +40,8 @@ namespace Internal.Generated.WolverineHandlers
             var status = httpContext.Request.Query["status"];
             var variant = httpContext.Request.Query["variant"];
             var werkgever = httpContext.Request.Query["werkgever"];
+            var sector = httpContext.Request.Query["sector"];
+            var zoek = httpContext.Request.Query["zoek"];
             var na = httpContext.Request.Query["na"];
             string paginagrootte_rawValue = httpContext.Request.Query["paginagrootte"];
             System.Nullable<int> paginagrootte = default;
@@ -56,7 +58,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await Samenwerkingsafspraken.Afspraken.Register.AfspraakregisterEndpoint.Regio(code, status, variant, werkgever, na, paginagrootte, httpContext, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await Samenwerkingsafspraken.Afspraken.Register.AfspraakregisterEndpoint.Regio(code, status, variant, werkgever, sector, zoek, na, paginagrootte, httpContext, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

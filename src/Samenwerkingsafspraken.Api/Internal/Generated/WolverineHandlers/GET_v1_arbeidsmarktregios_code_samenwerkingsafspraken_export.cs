@@ -44,9 +44,11 @@ namespace Internal.Generated.WolverineHandlers
             var status = httpContext.Request.Query["status"];
             var variant = httpContext.Request.Query["variant"];
             var werkgever = httpContext.Request.Query["werkgever"];
+            var sector = httpContext.Request.Query["sector"];
+            var zoek = httpContext.Request.Query["zoek"];
             
             // The actual HTTP request handler execution
-            var result = await Samenwerkingsafspraken.Afspraken.Register.RegisterExporterenEndpoint.Get(code, formaat, status, variant, werkgever, httpContext, ((Marten.IQuerySession)documentSession), _klok, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await Samenwerkingsafspraken.Afspraken.Register.RegisterExporterenEndpoint.Get(code, formaat, status, variant, werkgever, sector, zoek, httpContext, ((Marten.IQuerySession)documentSession), _klok, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

@@ -32,12 +32,13 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Samenwerkingsafspraken.Varianten.Gebruik.VariantgebruikOpvragenEndpoint").SetTag("http.route", "/v1/varianten/gebruik").SetTag("http.request.method", "GET");
             var arbeidsmarktregio = httpContext.Request.Query["arbeidsmarktregio"];
             var sector = httpContext.Request.Query["sector"];
+            var doelgroep = httpContext.Request.Query["doelgroep"];
             var pijler = httpContext.Request.Query["pijler"];
             var van = httpContext.Request.Query["van"];
             var tot = httpContext.Request.Query["tot"];
             
             // The actual HTTP request handler execution
-            var result = await Samenwerkingsafspraken.Varianten.Gebruik.VariantgebruikOpvragenEndpoint.Get(arbeidsmarktregio, sector, pijler, van, tot, httpContext, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await Samenwerkingsafspraken.Varianten.Gebruik.VariantgebruikOpvragenEndpoint.Get(arbeidsmarktregio, sector, doelgroep, pijler, van, tot, httpContext, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

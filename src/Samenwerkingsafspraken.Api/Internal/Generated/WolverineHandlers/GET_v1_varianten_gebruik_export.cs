@@ -36,12 +36,13 @@ namespace Internal.Generated.WolverineHandlers
             var formaat = httpContext.Request.Query["formaat"];
             var arbeidsmarktregio = httpContext.Request.Query["arbeidsmarktregio"];
             var sector = httpContext.Request.Query["sector"];
+            var doelgroep = httpContext.Request.Query["doelgroep"];
             var pijler = httpContext.Request.Query["pijler"];
             var van = httpContext.Request.Query["van"];
             var tot = httpContext.Request.Query["tot"];
             
             // The actual HTTP request handler execution
-            var result = await Samenwerkingsafspraken.Varianten.Gebruik.VariantgebruikExporterenEndpoint.Get(formaat, arbeidsmarktregio, sector, pijler, van, tot, httpContext, ((Marten.IQuerySession)documentSession), _klok, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await Samenwerkingsafspraken.Varianten.Gebruik.VariantgebruikExporterenEndpoint.Get(formaat, arbeidsmarktregio, sector, doelgroep, pijler, van, tot, httpContext, ((Marten.IQuerySession)documentSession), _klok, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
