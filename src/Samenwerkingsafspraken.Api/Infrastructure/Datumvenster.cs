@@ -21,10 +21,10 @@ public static class Datumvenster
         Bevat(datum) ? null : new OngeldigeParameter(naam, "buiten-venster", $"'{naam}' ligt {Omschrijving}.");
 
     /// <summary>A date as a query or JSON value carries it (JJJJ-MM-DD), inside the window.</summary>
-    public static OngeldigeParameter? Lees(string naam, string? tekst, out DateOnly datum)
+    public static OngeldigeParameter? Lees(string naam, string? tekst, out DateOnly datum, string? formaatfout = null)
     {
         if (!DateOnly.TryParseExact(tekst, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out datum))
-            return new OngeldigeParameter(naam, "ongeldig-formaat", $"'{naam}' is een datum: JJJJ-MM-DD.");
+            return new OngeldigeParameter(naam, "ongeldig-formaat", formaatfout ?? $"'{naam}' is een datum: JJJJ-MM-DD.");
         return Controleer(naam, datum);
     }
 }

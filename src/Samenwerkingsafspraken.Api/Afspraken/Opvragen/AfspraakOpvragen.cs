@@ -41,7 +41,8 @@ public static class AfspraakOpvragen
         var fouten = new List<OngeldigeParameter>();
         var datum = default(DateOnly);
         var gevraagdeVersie = 0L;
-        if (peildatum is not null && Datumvenster.Lees("peildatum", peildatum, out datum) is { } datumfout) fouten.Add(datumfout);
+        if (peildatum is not null && Datumvenster.Lees("peildatum", peildatum, out datum, "Een peildatum is een datum: JJJJ-MM-DD.") is { } datumfout)
+            fouten.Add(datumfout);
         if (versie is not null && AfspraakAlsToen.Versiefout("versie", versie, out gevraagdeVersie) is { } versiefout) fouten.Add(versiefout);
         if (peildatum is not null && versie is not null)
             fouten.Add(new OngeldigeParameter("versie", "tegenstrijdig", "Vraag naar een peildatum of naar een versie, niet naar beide."));

@@ -43,7 +43,7 @@ public static class GemeentenOpvragen
     {
         datum = null;
         if (peildatum is null) return null;
-        if (Infrastructure.Datumvenster.Lees("peildatum", peildatum, out var d) is { } fout) return fout;
+        if (Infrastructure.Datumvenster.Lees("peildatum", peildatum, out var d, "Een peildatum is een datum: JJJJ-MM-DD.") is { } fout) return fout;
         datum = d;
         return null;
     }
