@@ -17,6 +17,9 @@ public sealed record DoelstellingenVerzoek(int? PlaatsingenPerJaar, int? Duurzam
 
 public sealed record LooptijdVerzoek(DateOnly? Startdatum, DateOnly? Einddatum);
 
+/// <summary>One line of the werkaanbod: places in a sector (and a function), through a variant of the agreement, from a date.</summary>
+public sealed record WerkaanbodVerzoek(string? Sector, string? Functie, string? VariantCode, int? AantalPlaatsen, DateOnly? Vanaf);
+
 /// <summary>The content of an agreement as a request carries it: when it is drawn up, and when it is amended.</summary>
 public interface IAfspraakinhoudVerzoek
 {
@@ -28,6 +31,7 @@ public interface IAfspraakinhoudVerzoek
     IReadOnlyList<string>? Beroepen { get; }
     DoelstellingenVerzoek? Doelstellingen { get; }
     LooptijdVerzoek? Looptijd { get; }
+    IReadOnlyList<WerkaanbodVerzoek>? Werkaanbod { get; }
 }
 
 /// <summary>The limits of an agreement's content; generous for real use, tight enough that nothing absurd gets in.</summary>
@@ -45,6 +49,10 @@ public static class Grenzen
     public const int Werkafspraken = 50;
     public const int PlaatsingenPerJaar = 10_000;
     public const int LooptijdInJaren = 10;
+    public const int Werkaanbodregels = 25;
+    public const int Functie = 100;
+    public const int PlaatsenPerRegel = 10_000;
+    public static readonly DateOnly VroegsteStart = new(2000, 1, 1);
 
     /// <summary>The latest end date for a start date: ten years on, and never past the date window.</summary>
     public static DateOnly LaatsteEinddatum(DateOnly startdatum) =>
@@ -132,6 +140,50 @@ public abstract class AfspraakinhoudRegels<T> : Invoerregels<T> where T : IAfspr
             .WithErrorCode("meer-dan-plaatsingen").WithMessage("Er kunnen niet meer duurzame plaatsingen zijn dan plaatsingen.");
 
         RuleFor(v => v.Looptijd).NotNull().WithMessage("Noem de looptijd (startdatum en einddatum).").SetValidator(new LooptijdRegels()!);
+
+        RuleFor(v => v.Werkaanbod).Must(w => w is null || w.Count <= Grenzen.Werkaanbodregels).WithErrorCode("te-veel")
+            .WithMessage($"Ten hoogste {Grenzen.Werkaanbodregels} regels werkaanbod.");
+        RuleFor(v => v.Werkaanbod).Custom((werkaanbod, context) => ControleerWerkaanbod(werkaanbod, context));
+    }
+
+    /// <summary>
+    /// Each line: a known sector, places, a date within the term, a variant (when named) that the agreement itself
+    /// agrees; no two lines for the same sector and function, because filled places are recorded per line.
+    /// </summary>
+    private static void ControleerWerkaanbod(IReadOnlyList<WerkaanbodVerzoek>? werkaanbod, ValidationContext<T> context)
+    {
+        var varianten = context.InstanceToValidate.Werkafspraken?.Where(w => w is not null).Select(w => w.VariantCode).ToHashSet() ?? [];
+        var looptijd = context.InstanceToValidate.Looptijd;
+        var gezien = new List<(string Sector, string? Functie)>();
+        for (var i = 0; i < (werkaanbod?.Count ?? 0); i++)
+        {
+            var regel = werkaanbod![i];
+            var pad = $"werkaanbod[{i}]";
+            void Fout(string veld, string code, string reden) => context.AddFailure(new ValidationFailure($"{pad}.{veld}", reden) { ErrorCode = code });
+            if (regel is null)
+            {
+                context.AddFailure(new ValidationFailure(pad, "Een regel werkaanbod is leeg.") { ErrorCode = "verplicht" });
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(regel.Sector)) Fout("sector", "verplicht", "Noem de sector van het werk (zie GET /v1/sectoren).");
+            else if (Werkgevers.Sectoren.Vind(regel.Sector) is null) Fout("sector", "onbekende-sector", $"Onbekende sector '{regel.Sector}'. Zie GET /v1/sectoren.");
+            if (regel.Functie is { } functie && functie.Trim().Length > Grenzen.Functie) Fout("functie", "te-lang", $"Een functie is ten hoogste {Grenzen.Functie} tekens.");
+            if (regel.VariantCode is { } variant && !varianten.Contains(variant))
+                Fout("variantCode", "variant-niet-afgesproken", $"Variant '{variant}' is geen werkafspraak van deze afspraak.");
+            if (regel.AantalPlaatsen is null) Fout("aantalPlaatsen", "verplicht", "Noem het aantal plaatsen.");
+            else if (regel.AantalPlaatsen is < 1 or > Grenzen.PlaatsenPerRegel)
+                Fout("aantalPlaatsen", "buiten-bereik", $"Het aantal plaatsen ligt tussen 1 en {Grenzen.PlaatsenPerRegel}.");
+            if (regel.Vanaf is not { } vanaf) Fout("vanaf", "verplicht", "Noem vanaf wanneer het werk er is (JJJJ-MM-DD).");
+            else if (looptijd is { Startdatum: { } start, Einddatum: { } eind } && (vanaf < start || vanaf > eind))
+                Fout("vanaf", "buiten-looptijd", "Het werk wordt aangeboden binnen de looptijd van de afspraak.");
+
+            if (string.IsNullOrWhiteSpace(regel.Sector)) continue;
+            var sleutel = (regel.Sector, Werkaanbodregels.Functie(regel.Functie));
+            if (gezien.Any(g => g.Sector == sleutel.Sector && Werkaanbodregels.ZelfdeFunctie(g.Functie, sleutel.Item2)))
+                Fout("functie", "dubbel", "Elke combinatie van sector en functie komt één keer voor: tel de plaatsen samen.");
+            gezien.Add(sleutel);
+        }
     }
 
     private static void ControleerWerkafspraken(IReadOnlyList<WerkafspraakVerzoek>? werkafspraken, Referentiekader kader, ValidationContext<T> context)
@@ -194,5 +246,9 @@ public static class AfspraakinhoudMapping
         v.Doelgroepen!.Select(d => Enum.Parse<Doelgroep>(d, true)).ToList(),
         (v.Beroepen ?? []).Select(b => b.Trim()).ToList(),
         new Doelstellingen(v.Doelstellingen!.PlaatsingenPerJaar!.Value, v.Doelstellingen.DuurzamePlaatsingenPerJaar!.Value),
-        new Looptijd(v.Looptijd!.Startdatum!.Value, v.Looptijd.Einddatum!.Value));
+        new Looptijd(v.Looptijd!.Startdatum!.Value, v.Looptijd.Einddatum!.Value))
+    {
+        Werkaanbod = (v.Werkaanbod ?? []).Select(w => new Werkaanbodregel(w.Sector!, Werkaanbodregels.Functie(w.Functie),
+            string.IsNullOrWhiteSpace(w.VariantCode) ? null : w.VariantCode, w.AantalPlaatsen!.Value, w.Vanaf!.Value)).ToList(),
+    };
 }

@@ -14,7 +14,8 @@ public static class Inhoudvergelijking
         && a.Doelgroepen.SequenceEqual(b.Doelgroepen)
         && a.Beroepen.SequenceEqual(b.Beroepen)
         && a.Doelstellingen == b.Doelstellingen
-        && a.Looptijd == b.Looptijd;
+        && a.Looptijd == b.Looptijd
+        && a.Werkaanbod.SequenceEqual(b.Werkaanbod);
 
     public static bool Gelijk(Werkafspraak a, Werkafspraak b) =>
         a.VariantCode == b.VariantCode && a.Maatwerk == b.Maatwerk && GelijkeParameters(a.Parameters, b.Parameters);

@@ -65,6 +65,17 @@ public sealed record Looptijd(DateOnly Startdatum, DateOnly Einddatum)
     public bool Bevat(DateOnly datum) => datum >= Startdatum && datum <= Einddatum;
 }
 
+/// <summary>
+/// Work the employer offers under the agreement: a number of places in a sector (optionally a function), optionally
+/// through one of the agreement's variants, from a date. A line is known by its sector and function.
+/// </summary>
+public sealed record Werkaanbodregel(string Sector, string? Functie, string? VariantCode, int AantalPlaatsen, DateOnly Vanaf)
+{
+    public bool Is(string sector, string? functie) => Sector == sector && Werkaanbodregels.ZelfdeFunctie(Functie, functie);
+
+    public override string ToString() => Functie is null ? Sector : $"{Sector}/{Functie}";
+}
+
 /// <summary>What the parties agree on: everything an amendment may change.</summary>
 public sealed record Afspraakinhoud(
     string Titel,
@@ -74,7 +85,11 @@ public sealed record Afspraakinhoud(
     IReadOnlyList<Doelgroep> Doelgroepen,
     IReadOnlyList<string> Beroepen,
     Doelstellingen Doelstellingen,
-    Looptijd Looptijd);
+    Looptijd Looptijd)
+{
+    /// <summary>The work offered (places per sector or function, from a date); empty when the agreement states none. Added later: older events have none.</summary>
+    public IReadOnlyList<Werkaanbodregel> Werkaanbod { get; init; } = [];
+}
 
 /// <summary>A party that acts on the agreement: the employer (KvK-nummer) or a public party (OIN).</summary>
 public sealed record Partij(Partijrol Rol, string Identificatie, string Naam);
@@ -138,6 +153,18 @@ public sealed record AfspraakVerlopen(Guid AfspraakId, DateOnly Einddatum, DateT
 public sealed record AfspraakOvergegaan(Guid AfspraakId, Werkgeverpartij Werkgever, Werkgeverpartij VorigeWerkgever, DateOnly Datum, DateTimeOffset Op)
     : IAfspraakgebeurtenis;
 
+/// <summary>How many of the places of one line of the werkaanbod were filled in a quarter, beside how many were offered then.</summary>
+public sealed record Vervulling(string Sector, string? Functie, string? VariantCode, int Aangeboden, int Vervuld);
+
+/// <summary>The filled places of one quarter, counts only, like results.</summary>
+public sealed record Periodevervulling(string Periode, IReadOnlyList<Vervulling> Regels, DateTimeOffset GeregistreerdOp, int Correcties);
+
+/// <summary>How many offered places were filled in a quarter, per line of the werkaanbod (with the places offered then).</summary>
+public sealed record VervullingGeregistreerd(Guid AfspraakId, string Periode, IReadOnlyList<Vervulling> Vervullingen, DateTimeOffset Op) : IAfspraakgebeurtenis;
+
+public sealed record VervullingGecorrigeerd(Guid AfspraakId, string Periode, IReadOnlyList<Vervulling> Vervullingen, string Reden, DateTimeOffset Op)
+    : IAfspraakgebeurtenis;
+
 /// <summary>An employer the agreement had before it passed to its successor, and from when the successor holds it.</summary>
 public sealed record Werkgeverovergang(Werkgeverpartij Werkgever, DateOnly Tot);
 
@@ -180,6 +207,9 @@ public sealed record Samenwerkingsafspraak(
                                  || (partij.Rol == Partijrol.Werkgever && o.Partij.Rol == Partijrol.Werkgever
                                      && VorigeWerkgevers.Any(v => v.Werkgever.KvkNummer == o.Partij.Identificatie)));
 
+    /// <summary>Filled places of the werkaanbod per quarter.</summary>
+    public IReadOnlyList<Periodevervulling> Vervullingen { get; init; } = [];
+
     public bool IsVolledigOndertekend => !OntbrekendeOndertekenaars.Any();
 
     public bool IsAfgesloten => Status is AfspraakStatus.Beeindigd or AfspraakStatus.Verlopen;
@@ -194,7 +224,7 @@ public sealed record Samenwerkingsafspraak(
     public DateOnly Einde => Beeindiging?.Einddatum ?? VerlopenOp ?? Inhoud.Looptijd.Einddatum;
 
     public static IReadOnlyList<Type> Gebeurtenistypen { get; } =
-        [typeof(AfspraakOpgesteld), typeof(AfspraakOvergenomen), typeof(AfspraakOndertekend), typeof(AfspraakGeactiveerd), typeof(AfspraakGewijzigd), typeof(ResultatenGeregistreerd), typeof(ResultatenGecorrigeerd), typeof(AfspraakGeevalueerd), typeof(AfspraakVerlengd), typeof(AfspraakBeeindigd), typeof(AfspraakVerlopen), typeof(AfspraakOvergegaan)];
+        [typeof(AfspraakOpgesteld), typeof(AfspraakOvergenomen), typeof(AfspraakOndertekend), typeof(AfspraakGeactiveerd), typeof(AfspraakGewijzigd), typeof(ResultatenGeregistreerd), typeof(ResultatenGecorrigeerd), typeof(AfspraakGeevalueerd), typeof(AfspraakVerlengd), typeof(AfspraakBeeindigd), typeof(AfspraakVerlopen), typeof(AfspraakOvergegaan), typeof(VervullingGeregistreerd), typeof(VervullingGecorrigeerd)];
 
     public static Samenwerkingsafspraak Evolueer(Samenwerkingsafspraak? a, object @event, long version) => (@event switch
     {
@@ -231,6 +261,15 @@ public sealed record Samenwerkingsafspraak(
         AfspraakOvergegaan e => a! with
         {
             Werkgever = e.Werkgever, VorigeWerkgevers = [.. a.VorigeWerkgevers, new Werkgeverovergang(e.VorigeWerkgever, e.Datum)], LaatstGewijzigdOp = e.Op,
+        },
+        VervullingGeregistreerd e => a! with
+        {
+            Vervullingen = [.. a.Vervullingen, new Periodevervulling(e.Periode, e.Vervullingen, e.Op, 0)], LaatstGewijzigdOp = e.Op,
+        },
+        VervullingGecorrigeerd e => a! with
+        {
+            Vervullingen = a.Vervullingen.Select(v => v.Periode == e.Periode ? v with { Regels = e.Vervullingen, Correcties = v.Correcties + 1 } : v).ToList(),
+            LaatstGewijzigdOp = e.Op,
         },
         _ => a!,
     }) with { Version = version };

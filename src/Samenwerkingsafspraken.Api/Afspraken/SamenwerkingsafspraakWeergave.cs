@@ -38,6 +38,12 @@ public sealed record SamenwerkingsafspraakWeergave(
     /// <summary>When its region has ended: from when, and the region(s) that took over.</summary>
     public Regioopheffing? ArbeidsmarktregioOpgeheven { get; init; }
 
+    /// <summary>The work offered: places per sector (and function), through which variant, from when.</summary>
+    public IReadOnlyList<Werkaanbodregel> Werkaanbod { get; init; } = [];
+
+    /// <summary>How many offered places were filled, per quarter (oldest first).</summary>
+    public IReadOnlyList<Periodevervulling> Vervullingen { get; init; } = [];
+
     public static SamenwerkingsafspraakWeergave Van(Samenwerkingsafspraak a) => new(
         a.Id,
         a.Version,
@@ -61,7 +67,12 @@ public sealed record SamenwerkingsafspraakWeergave(
         a.Beeindiging,
         a.VerlopenOp,
         a.OpgesteldOp,
-        a.LaatstGewijzigdOp) { VorigeWerkgevers = a.VorigeWerkgevers };
+        a.LaatstGewijzigdOp)
+    {
+        VorigeWerkgevers = a.VorigeWerkgevers,
+        Werkaanbod = a.Inhoud.Werkaanbod,
+        Vervullingen = a.Vervullingen.OrderBy(v => v.Periode, StringComparer.Ordinal).ToList(),
+    };
 }
 
 public sealed record Regioopheffing(DateOnly GeldigTot, IReadOnlyList<string> Opvolgers);

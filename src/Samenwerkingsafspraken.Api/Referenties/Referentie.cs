@@ -23,6 +23,18 @@ public sealed record Referentie(
     public string Arbeidsmarktregio => Afspraak.Arbeidsmarktregio;
 
     public bool Bewezen => Bewijs.Bewezen;
+
+    /// <summary>The employer's sector, for the national search and its facets.</summary>
+    public string Sector => Afspraak.Werkgever.Sector;
+
+    public DateOnly Startdatum => Afspraak.Inhoud.Looptijd.Startdatum;
+
+    /// <summary>The actual end: ended or expired early, else the agreed end date.</summary>
+    public DateOnly Einddatum => Afspraak.Beeindiging?.Einddatum ?? Afspraak.VerlopenOp ?? Afspraak.Inhoud.Looptijd.Einddatum;
+
+    /// <summary>The words the national search looks in: the title and the tailoring (maatwerk) of every werkafspraak.</summary>
+    public string Zoektekst =>
+        string.Join("\n", Afspraak.Inhoud.Werkafspraken.Select(w => w.Maatwerk).OfType<string>().Prepend(Afspraak.Inhoud.Titel));
 }
 
 /// <summary>

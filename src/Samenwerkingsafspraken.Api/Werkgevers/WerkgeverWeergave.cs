@@ -26,6 +26,11 @@ public sealed record WerkgeverWeergave(
 
     public IReadOnlyList<Overname> Overnames { get; init; } = [];
 
+    /// <summary>Whether its proven agreements are findable in the national search (its consent), and since when.</summary>
+    public bool Vindbaar { get; init; }
+
+    public DateTimeOffset? VindbaarSinds { get; init; }
+
     /// <summary>Only in the answer to a registration: the names it closely resembles (the duplicate question).</summary>
     public IReadOnlyList<Waarschuwing>? Waarschuwingen { get; init; }
 
@@ -33,6 +38,7 @@ public sealed record WerkgeverWeergave(
         new(w.KvkNummer, w.Naam, w.Sector, w.Soort, w.Netwerken, w.Vestigingen, w.GeregistreerdOp, w.Version)
         {
             Status = w.Status, UitgeschrevenOp = w.UitgeschrevenOp, OpgegaanIn = w.OpgegaanIn, Overnames = w.Overnames,
+            Vindbaar = w.Vindbaar, VindbaarSinds = w.VindbaarSinds,
         };
 
     /// <summary>Each location's region as its gemeente's region on the date, so that a re-delineation moves it along.</summary>

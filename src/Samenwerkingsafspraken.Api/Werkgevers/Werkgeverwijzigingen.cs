@@ -47,6 +47,15 @@ public sealed record WerkgeverOpgegaanIn(Guid WerkgeverId, string KvkNummer, str
 public sealed record WerkgeverOvernameGeregistreerd(Guid WerkgeverId, string KvkNummer, string Naam, DateOnly Datum, int AantalAfspraken, DateTimeOffset Op)
     : IWerkgeverwijziging;
 
+/// <summary>
+/// The employer consents to its proven agreements being findable in the national search for what works (off until
+/// given): the regions and auditors of the whole country then see them, with their results and proof.
+/// </summary>
+public sealed record VindbaarheidToegestaan(Guid WerkgeverId, DateTimeOffset Op) : IWerkgeverwijziging;
+
+/// <summary>The employer withdraws that consent: from now on its agreements are invisible to other regions in the search.</summary>
+public sealed record VindbaarheidIngetrokken(Guid WerkgeverId, DateTimeOffset Op) : IWerkgeverwijziging;
+
 /// <summary>An employer taken over in a merger.</summary>
 public sealed record Overname(string KvkNummer, string Naam, DateOnly Datum, int AantalAfspraken);
 
@@ -61,6 +70,12 @@ public sealed partial record Werkgever
 
     public IReadOnlyList<Overname> Overnames { get; init; } = [];
 
+    /// <summary>Whether the employer consents to its proven agreements being findable nationally; off until it says so.</summary>
+    public bool Vindbaar { get; init; }
+
+    /// <summary>Since when it consents (absent when it does not).</summary>
+    public DateTimeOffset? VindbaarSinds { get; init; }
+
     public bool IsActief => Status == Werkgeverstatus.Actief;
 
     /// <summary>The name as it is compared for look-alikes: indexed with trigrams (pg_trgm) for the duplicate warning and the search.</summary>
@@ -73,7 +88,7 @@ public static class Werkgeverwijzigingen
     [
         typeof(WerkgeverHernoemd), typeof(WerkgeverSectorGewijzigd), typeof(WerkgeverAangeslotenBijNetwerk), typeof(WerkgeverUitNetwerkGetreden),
         typeof(VestigingToegevoegd), typeof(VestigingVerhuisd), typeof(VestigingGesloten), typeof(WerkgeverUitgeschreven), typeof(WerkgeverOpgegaanIn),
-        typeof(WerkgeverOvernameGeregistreerd),
+        typeof(WerkgeverOvernameGeregistreerd), typeof(VindbaarheidToegestaan), typeof(VindbaarheidIngetrokken),
     ];
 
     public static Werkgever Evolueer(Werkgever w, IWerkgeverwijziging wijziging) => wijziging switch
@@ -91,6 +106,8 @@ public static class Werkgeverwijzigingen
         WerkgeverUitgeschreven e => w with { Status = Werkgeverstatus.Uitgeschreven, UitgeschrevenOp = e.Datum },
         WerkgeverOpgegaanIn e => w with { Status = Werkgeverstatus.Opgegaan, UitgeschrevenOp = e.Datum, OpgegaanIn = e.KvkNummer },
         WerkgeverOvernameGeregistreerd e => w with { Overnames = [.. w.Overnames, new Overname(e.KvkNummer, e.Naam, e.Datum, e.AantalAfspraken)] },
+        VindbaarheidToegestaan e => w with { Vindbaar = true, VindbaarSinds = e.Op },
+        VindbaarheidIngetrokken => w with { Vindbaar = false, VindbaarSinds = null },
         _ => w,
     };
 }

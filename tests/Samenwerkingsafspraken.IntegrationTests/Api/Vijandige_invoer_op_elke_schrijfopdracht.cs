@@ -52,7 +52,11 @@ public sealed partial class Vijandige_invoer_op_elke_schrijfopdracht(ApiFixture 
 
                     // The valid body passes every check of the input and is refused only by the state (a stale version,
                     // something that exists, another region's agreement), so every variation is a change of a valid body.
-                    if (naam == "geldig" && antwoord.Status is not (403 or 409))
+                    // The world's agreement offers no werk, so a correction of a quarter's vervulling finds none to correct:
+                    // a 404 that the decide gives after every check of the input (the variations still meet those).
+                    var staatsweigering = antwoord.Status is 403 or 409
+                        || (sleutel == "vervullingCorrigeren" && antwoord.Status == 404 && antwoord.Tekst.Contains("periode-niet-geregistreerd"));
+                    if (naam == "geldig" && !staatsweigering)
                     {
                         fouten.Add($"POST {pad}: het geldige lichaam gaf {antwoord.Status} in plaats van 403 of 409: {Kort(antwoord.Tekst)}");
                     }

@@ -94,6 +94,30 @@ public sealed class Gemeenten_opvragen(ApiFixture fixture) : IntegratieTest(fixt
         plan.ShouldNotContain("Seq Scan");
     }
 
+    /// <summary>The statements Marten generates for the lookups themselves (not a hand-written copy), planned with sequential scans priced out.</summary>
+    [Fact]
+    public async Task de_opvragingen_van_een_regio_en_een_naam_lezen_via_de_index_wat_marten_ervoor_genereert()
+    {
+        await using var sessie = Service<Marten.IDocumentStore>().QuerySession();
+        foreach (var query in new[] { Samenwerkingsafspraken.Gemeenten.Opvragen.GemeentenOpvragen.OoitInRegio(sessie, "AM01"),
+                     Samenwerkingsafspraken.Gemeenten.Opvragen.GemeentenOpvragen.OoitGenoemd(sessie, "beek") })
+        {
+            var commando = Marten.QueryableExtensions.ToCommand(query, Marten.Linq.FetchType.FetchMany);
+            await using var verbinding = new NpgsqlConnection(Fixture.ConnectionString);
+            await verbinding.OpenAsync();
+            await using (var uit = new NpgsqlCommand("set enable_seqscan = off", verbinding)) await uit.ExecuteNonQueryAsync();
+            await using var opdracht = new NpgsqlCommand("explain " + commando.CommandText, verbinding);
+            foreach (NpgsqlParameter parameter in commando.Parameters) opdracht.Parameters.Add(parameter.Clone());
+            await using var lezer = await opdracht.ExecuteReaderAsync();
+            var regels = new List<string>();
+            while (await lezer.ReadAsync()) regels.Add(lezer.GetString(0));
+            var plan = string.Join("\n", regels);
+
+            plan.ShouldContain("mt_doc_gemeente_idx_data", customMessage: commando.CommandText);
+            plan.ShouldNotContain("Seq Scan", customMessage: plan);
+        }
+    }
+
     /// <summary>The planner's choice with sequential scans priced out: it uses the index if one serves the query.</summary>
     private async Task<string> Plan(string vraag)
     {

@@ -96,6 +96,9 @@ public sealed partial record Wereld(Guid Afspraak, Guid Verzoek)
         "variantUitfaseren" => Json(new { reden = "Opgegaan in een andere variant.", versie = 999 }),
         "referentiesDelen" => Json(new { arbeidsmarktregio = Testdata.Drenthe, toelichting = "Nieuwe vestiging.", versie = 999 }),
         "referentiedelingIntrekken" => Json(new { toelichting = "Niet meer nodig.", versie = 999 }),
+        "vindbaarheidVastleggen" => Json(new { vindbaar = true, reden = "Andere regio's mogen leren van onze afspraken.", versie = 999 }),
+        "vervullingRegistreren" => Json(new { periode = "2025-K1", regels = new[] { new { sector = "bouw", functie = "Timmerman", vervuld = 1 } }, versie = 999 }),
+        "vervullingCorrigeren" => Json(new { reden = "Telfout", regels = new[] { new { sector = "bouw", functie = "Timmerman", vervuld = 2 } }, versie = 999 }),
 
         // The employer's own data.
         "werkgeverWijzigen" => Json(new { naam = "Bouwbedrijf Noord-Oost B.V.", sector = "bouw", soort = "privaat", netwerken = new[] { "dnz", "slw" },
@@ -123,8 +126,8 @@ public sealed partial record Wereld(Guid Afspraak, Guid Verzoek)
         _ => null,
     };
 
-    /// <summary>Writes without a JSON body: a rebuild, and a CBS file (text/csv), which has tests of its own.</summary>
-    public static readonly IReadOnlySet<string> ZonderLichaam = new HashSet<string> { "projectieHerbouwen", "indelingsbestandLaden" };
+    /// <summary>Writes without a JSON body: a rebuild, a CBS file and an import of agreements (text/csv or xlsx), which have tests of their own.</summary>
+    public static readonly IReadOnlySet<string> ZonderLichaam = new HashSet<string> { "projectieHerbouwen", "indelingsbestandLaden", "afsprakenImporteren" };
 
     private static JsonObject Wijziging()
     {

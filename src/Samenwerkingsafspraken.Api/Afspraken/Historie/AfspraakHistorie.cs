@@ -72,6 +72,9 @@ public static class AfspraakHistorieEndpoint
         AfspraakVerlopen e => $"Verlopen: de einddatum {Datum(e.Einddatum)} is verstreken.",
         AfspraakOvergegaan e => $"Overgegaan van {e.VorigeWerkgever.Naam} ({e.VorigeWerkgever.KvkNummer}) naar {e.Werkgever.Naam} ({e.Werkgever.KvkNummer}) " +
                                 $"per {Datum(e.Datum)}: de werkgever ging op in zijn rechtsopvolger.",
+        VervullingGeregistreerd e => $"Vervulling van het werkaanbod over {e.Periode} geregistreerd: {e.Vervullingen.Sum(v => v.Vervuld)} van " +
+                                     $"{e.Vervullingen.Sum(v => v.Aangeboden)} plaats(en) vervuld.",
+        VervullingGecorrigeerd e => $"Vervulling van het werkaanbod over {e.Periode} gecorrigeerd: {e.Reden}",
         _ => data.GetType().Name,
     };
 

@@ -20,7 +20,8 @@ public sealed record AfspraakOpstellenVerzoek(
     IReadOnlyList<string>? Doelgroepen,
     IReadOnlyList<string>? Beroepen,
     DoelstellingenVerzoek? Doelstellingen,
-    LooptijdVerzoek? Looptijd) : IAfspraakinhoudVerzoek;
+    LooptijdVerzoek? Looptijd,
+    IReadOnlyList<WerkaanbodVerzoek>? Werkaanbod = null) : IAfspraakinhoudVerzoek;
 
 public sealed class AfspraakOpstellenValidator : AfspraakinhoudRegels<AfspraakOpstellenVerzoek>
 {

@@ -50,6 +50,8 @@ public static class Afspraakvergelijking
         Vergelijk("looptijd.einddatum", van.Inhoud.Looptijd.Einddatum, tot.Inhoud.Looptijd.Einddatum);
         Vergelijk("doelgroepen", van.Inhoud.Doelgroepen, tot.Inhoud.Doelgroepen);
         Vergelijk("beroepen", van.Inhoud.Beroepen, tot.Inhoud.Beroepen);
+        Vergelijk("werkaanbod", van.Inhoud.Werkaanbod, tot.Inhoud.Werkaanbod);
+        Vergelijk("vervullingen", van.Vervullingen.Select(v => new { v.Periode, v.Regels }), tot.Vervullingen.Select(v => new { v.Periode, v.Regels }));
         Vergelijk("actiefVanaf", van.ActiefVanaf, tot.ActiefVanaf);
         Vergelijk("ondertekening.inhoudVersie", van.InhoudVersie, tot.InhoudVersie);
         Vergelijk("ondertekening.gezet", van.Ondertekeningen.Select(o => o.Partij.Identificatie), tot.Ondertekeningen.Select(o => o.Partij.Identificatie));

@@ -20,7 +20,8 @@ public sealed record WijzigingVerzoek(
     IReadOnlyList<string>? Beroepen,
     DoelstellingenVerzoek? Doelstellingen,
     LooptijdVerzoek? Looptijd,
-    long? Versie) : IAfspraakinhoudVerzoek;
+    long? Versie,
+    IReadOnlyList<WerkaanbodVerzoek>? Werkaanbod = null) : IAfspraakinhoudVerzoek;
 
 public sealed class WijzigingValidator : AfspraakinhoudRegels<WijzigingVerzoek>
 {

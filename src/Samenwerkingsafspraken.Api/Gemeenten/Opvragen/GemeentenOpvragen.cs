@@ -51,9 +51,16 @@ public static class GemeentenOpvragen
     /// <summary>The gemeenten that ever belonged to a region (an indexed containment query), then those of the peildatum.</summary>
     public static async Task<IReadOnlyList<Gemeente>> VanRegio(IQuerySession session, string regio, DateOnly peildatum, CancellationToken cancellation)
     {
-        var ooit = await session.Query<Gemeente>().Where(g => g.Regios.Contains(regio)).ToListAsync(cancellation);
+        var ooit = await OoitInRegio(session, regio).ToListAsync(cancellation);
         return ooit.Where(g => g.RegioOp(peildatum) == regio).OrderBy(g => g.Code).ToList();
     }
+
+    /// <summary>Every gemeente that ever lay in the region: jsonb containment, served by the GIN index on the documents.</summary>
+    public static IQueryable<Gemeente> OoitInRegio(IQuerySession session, string regio) => session.Query<Gemeente>().Where(g => g.Regios.Contains(regio));
+
+    /// <summary>Every gemeente that ever had this name (normalised): the same index.</summary>
+    public static IQueryable<Gemeente> OoitGenoemd(IQuerySession session, string zoeknaam) =>
+        session.Query<Gemeente>().Where(g => g.Zoeknamen.Contains(zoeknaam));
 
     public static async Task<IReadOnlyDictionary<string, Arbeidsmarktregio>> Regios(IQuerySession session, CancellationToken cancellation) =>
         (await session.Query<Arbeidsmarktregio>().ToListAsync(cancellation)).ToDictionary(r => r.Code);
@@ -88,7 +95,7 @@ public static class GemeentenOpvragenEndpoint
         else if (naam is not null)
         {
             var zoeknaam = Zoeknaam.Normaliseer(naam);
-            gemeenten = await session.Query<Gemeente>().Where(g => g.Zoeknamen.Contains(zoeknaam)).ToListAsync(cancellation);
+            gemeenten = await GemeentenOpvragen.OoitGenoemd(session, zoeknaam).ToListAsync(cancellation);
         }
         else
         {

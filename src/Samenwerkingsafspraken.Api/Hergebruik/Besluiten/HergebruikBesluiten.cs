@@ -137,6 +137,9 @@ public static class HergebruikBesluiten
                 p.Ondertekent ?? false, string.IsNullOrWhiteSpace(p.Contactrol) ? null : p.Contactrol.Trim())).ToList(),
             Werkafspraken = maatwerk.Werkafspraken,
             Looptijd = new Looptijd(besluit.Looptijd!.Startdatum!.Value, besluit.Looptijd.Einddatum!.Value),
+
+            // Places offered are the source region's: the adopting region states its own werkaanbod by amendment.
+            Werkaanbod = [],
         };
         var herkomst = new Herkomst(bronOpVersie.Id, verzoek.BronVersie, bronOpVersie.Arbeidsmarktregio, verzoek.Id);
 

@@ -47,16 +47,19 @@ public static class StrikteInvoer
         var verzoektype = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
         if (endpoint.Metadata.GetMetadata<MultiStreamWriting.VerzoekbestandAttribute>() is { } bestand && HttpMethods.IsPost(context.Request.Method))
         {
-            // A file as the body (a CBS file): its own media type, the same size limit, and no character a reader or
-            // the store chokes on; line breaks and tabs are part of a file.
-            var lichaam = await LeesLichaam(context, bestand.Mediatype);
+            // A file as the body (a CBS file, an import): one of its media types, its size limit, and in a text file no
+            // character a reader or the store chokes on (line breaks and tabs are part of a file). A spreadsheet's
+            // cells are checked where it is read.
+            var grens = endpoint.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? MaximaleGrootte;
+            var lichaam = await LeesLichaam(context, bestand.Mediatypen, grens, "bestand-te-groot");
             if (lichaam.Antwoord is { } weigering)
             {
                 await weigering.ExecuteAsync(context);
                 return;
             }
 
-            if (Bestandstekst(lichaam.Inhoud!) is { } bestandsfout) fouten.Add(bestandsfout);
+            if (context.Request.ContentType?.StartsWith("text/", StringComparison.OrdinalIgnoreCase) == true && Bestandstekst(lichaam.Inhoud!, grens) is { } bestandsfout)
+                fouten.Add(bestandsfout);
             context.Request.Body = new MemoryStream(lichaam.Inhoud!, writable: false);
             context.Request.ContentLength = lichaam.Inhoud!.Length;
         }
@@ -128,7 +131,7 @@ public static class StrikteInvoer
 
     private sealed record Lichaam(byte[]? Inhoud, IResult? Antwoord);
 
-    private static OngeldigeParameter? Bestandstekst(byte[] inhoud)
+    private static OngeldigeParameter? Bestandstekst(byte[] inhoud, long grens)
     {
         string tekst;
         try
@@ -140,28 +143,30 @@ public static class StrikteInvoer
             return new OngeldigeParameter("body", "ongeldig-teken", "Het bestand is geen geldige UTF-8.");
         }
 
-        return Tekstregels.Controleer("body", tekst, meerregelig: true, MaximaleGrootte);
+        return Tekstregels.Controleer("body", tekst, meerregelig: true, (int)Math.Min(grens, int.MaxValue));
     }
 
-    private static async Task<Lichaam> LeesLichaam(HttpContext context, string mediatype = "application/json")
+    private static async Task<Lichaam> LeesLichaam(HttpContext context, IReadOnlyList<string>? mediatypen = null, long grens = MaximaleGrootte,
+        string teGroot = "verzoek-te-groot")
     {
+        mediatypen ??= ["application/json"];
         var request = context.Request;
-        if (request.ContentLength > MaximaleGrootte) return new Lichaam(null, TeGroot());
+        if (request.ContentLength > grens) return new Lichaam(null, TeGroot(grens, teGroot));
 
         var contentType = request.ContentType;
-        if (!string.IsNullOrEmpty(contentType) && !IsVan(contentType, mediatype)) return new Lichaam(null, NietOndersteund(mediatype));
+        if (!string.IsNullOrEmpty(contentType) && !mediatypen.Any(m => IsVan(contentType, m))) return new Lichaam(null, NietOndersteund(mediatypen));
 
         using var buffer = new MemoryStream();
         var blok = new byte[16 * 1024];
         int gelezen;
         while ((gelezen = await request.Body.ReadAsync(blok, context.RequestAborted)) > 0)
         {
-            if (buffer.Length + gelezen > MaximaleGrootte) return new Lichaam(null, TeGroot());
+            if (buffer.Length + gelezen > grens) return new Lichaam(null, TeGroot(grens, teGroot));
             buffer.Write(blok, 0, gelezen);
         }
 
         // A body without a type is not taken for JSON: what was meant cannot be known.
-        if (string.IsNullOrEmpty(contentType) && buffer.Length > 0) return new Lichaam(null, NietOndersteund(mediatype));
+        if (string.IsNullOrEmpty(contentType) && buffer.Length > 0) return new Lichaam(null, NietOndersteund(mediatypen));
         return new Lichaam(buffer.ToArray(), null);
     }
 
@@ -170,11 +175,11 @@ public static class StrikteInvoer
         && type.MediaType.Equals(mediatype, StringComparison.OrdinalIgnoreCase)
         && (type.Charset.Length == 0 || type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
 
-    private static IResult TeGroot() => Problemen.Probleem(413, "verzoek-te-groot",
-        $"Het verzoek is groter dan {MaximaleGrootte / 1024} KiB. Stuur minder in één keer.");
+    private static IResult TeGroot(long grens, string code) => Problemen.Probleem(413, code,
+        $"Het verzoek is groter dan {grens / 1024} KiB. Stuur minder in één keer.");
 
-    private static IResult NietOndersteund(string mediatype) => Problemen.Probleem(415, "mediatype-niet-ondersteund",
-        mediatype == "application/json"
+    private static IResult NietOndersteund(IReadOnlyList<string> mediatypen) => Problemen.Probleem(415, "mediatype-niet-ondersteund",
+        mediatypen is ["application/json"]
             ? "Stuur de inhoud als JSON in UTF-8, met Content-Type: application/json."
-            : $"Stuur de inhoud in UTF-8, met Content-Type: {mediatype}.");
+            : $"Stuur de inhoud met Content-Type: {string.Join(" of ", mediatypen)}.");
 }

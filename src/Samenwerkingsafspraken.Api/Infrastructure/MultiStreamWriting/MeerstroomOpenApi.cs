@@ -11,11 +11,11 @@ namespace Samenwerkingsafspraken.Infrastructure.MultiStreamWriting;
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class ZonderIdempotencyKeyAttribute : Attribute;
 
-/// <summary>An operation whose body is a file of the given media type rather than JSON.</summary>
+/// <summary>An operation whose body is a file of the given media type(s) rather than JSON.</summary>
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class VerzoekbestandAttribute(string mediatype, string omschrijving) : Attribute
+public sealed class VerzoekbestandAttribute(string mediatype, string omschrijving, params string[] andereMediatypen) : Attribute
 {
-    public string Mediatype { get; } = mediatype;
+    public IReadOnlyList<string> Mediatypen { get; } = [mediatype, .. andereMediatypen];
 
     public string Omschrijving { get; } = omschrijving;
 }
@@ -36,7 +36,10 @@ public static class MeerstroomOpenApi
             {
                 Required = true,
                 Description = bestand.Omschrijving,
-                Content = new Dictionary<string, OpenApiMediaType> { [bestand.Mediatype] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } } },
+                Content = bestand.Mediatypen.ToDictionary(m => m, m => new OpenApiMediaType
+                {
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = m.StartsWith("text/", StringComparison.Ordinal) ? null : "binary" },
+                }),
             };
         }
 

@@ -5,6 +5,7 @@ using Marten;
 using Microsoft.Extensions.Options;
 using Samenwerkingsafspraken.Afspraken;
 using Samenwerkingsafspraken.Afspraken.Bewijs;
+using Samenwerkingsafspraken.Afspraken.Importeren;
 using Samenwerkingsafspraken.Hergebruik;
 using Samenwerkingsafspraken.Referenties;
 using Samenwerkingsafspraken.Referenties.Delen;
@@ -13,6 +14,8 @@ using Samenwerkingsafspraken.Gemeenten;
 using Samenwerkingsafspraken.Infrastructure.Writing;
 using Samenwerkingsafspraken.Varianten;
 using Samenwerkingsafspraken.Varianten.Gebruik;
+using Samenwerkingsafspraken.Referenties.Zoeken;
+using Samenwerkingsafspraken.Werkaanbod;
 using Samenwerkingsafspraken.Werkgevers;
 using Weasel.Core;
 
@@ -25,8 +28,9 @@ public static class MartenConfiguratie
 
     /// <summary>The projections a beheerder may rebuild (after a change of their code or of the proof rule).</summary>
     public static readonly IReadOnlyList<string> Herbouwbaar =
-        [nameof(Samenwerkingsafspraak), nameof(Werkgever), nameof(Arbeidsmarktregio), nameof(Gemeente), nameof(Variant), nameof(Hergebruikverzoek), "Referentie",
-         VariantgebruikProjectie.Naam, nameof(Referentiedelingen), WerkgeverrelatiesProjectie.Naam];
+        [nameof(Samenwerkingsafspraak), nameof(Werkgever), nameof(Arbeidsmarktregio), nameof(Gemeente), nameof(Variant), nameof(Hergebruikverzoek),
+         nameof(Afsprakenimport), "Referentie", VariantgebruikProjectie.Naam, WerkaanbodProjectie.Naam, nameof(Referentiedelingen),
+         WerkgeverrelatiesProjectie.Naam];
 
     public static StoreOptions Opties(IServiceProvider services)
     {
@@ -56,15 +60,19 @@ public static class MartenConfiguratie
         opts.Projections.Add(new AggregateProjection<Variant>(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new AggregateProjection<Samenwerkingsafspraak>(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new AggregateProjection<Hergebruikverzoek>(), ProjectionLifecycle.Inline);
+        opts.Projections.Add(new AggregateProjection<Afsprakenimport>(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new AggregateProjection<Referentiedelingen>(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new WerkgeverrelatiesProjectie(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new VariantgebruikProjectie(), ProjectionLifecycle.Async);
+        opts.Projections.Add(new WerkaanbodProjectie(), ProjectionLifecycle.Async);
         opts.Projections.Add(new ReferentieProjectie(services.GetRequiredService<IOptions<Bewijsregel>>().Value), ProjectionLifecycle.Inline);
 
         Indexen(opts);
         opts.Schema.For<IdempotenteOpdracht>();
         opts.ConfigureerGemeenten();
         opts.ConfigureerWerkgevers();
+        opts.ConfigureerWatWerkt();
+        opts.ConfigureerWerkaanbod();
 
         return opts;
     }

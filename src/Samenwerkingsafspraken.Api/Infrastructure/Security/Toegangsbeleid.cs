@@ -22,6 +22,12 @@ public enum Bereik
 
     /// <summary>A region with a relation to the employer: an agreement there, a reuse request to it, or a reference history shared with it.</summary>
     RelatieMetWerkgever,
+
+    /// <summary>
+    /// The proven agreements of employers that consented to national findability, and every agreement of a region in
+    /// the token's <c>regio</c> claims.
+    /// </summary>
+    VindbaarOfEigenRegio,
 }
 
 /// <summary>One endpoint's row: open to everyone, or the roles it admits and the scope of each.</summary>
@@ -54,6 +60,7 @@ public static class Toegangsbeleid
         Openbaar("variantOpvragen"),
         Openbaar("sectorenOpvragen"),
         Openbaar("bewijsregelOpvragen"),
+        Openbaar("importsjabloonOpvragen"),
         Openbaar(Sleutels.OpenApiDocument),
         Openbaar(Sleutels.ApiReferentie),
         Openbaar(Sleutels.Gezondheid),
@@ -87,6 +94,7 @@ public static class Toegangsbeleid
         Regel("referentiedelingenOpvragen", (W, Bereik.EigenWerkgever), (A, Bereik.Alles), (B, Bereik.Alles)),
         Regel("referentiesDelen", (W, Bereik.EigenWerkgever)),
         Regel("referentiedelingIntrekken", (W, Bereik.EigenWerkgever)),
+        Regel("vindbaarheidVastleggen", (W, Bereik.EigenWerkgever)),
 
         // Agreements.
         Regel("samenwerkingsafspraakOpstellen", (R, Bereik.EigenRegio)),
@@ -101,6 +109,10 @@ public static class Toegangsbeleid
         Regel("samenwerkingsafspraakEvalueren", (W, Bereik.PartijBijAfspraak), (R, Bereik.PartijBijAfspraak)),
         Regel("samenwerkingsafspraakVerlengen", (W, Bereik.PartijBijAfspraak), (R, Bereik.PartijBijAfspraak)),
         Regel("samenwerkingsafspraakBeeindigen", (R, Bereik.EigenRegio)),
+        Regel("vervullingRegistreren", (W, Bereik.PartijBijAfspraak), (R, Bereik.PartijBijAfspraak)),
+        Regel("vervullingCorrigeren", (W, Bereik.PartijBijAfspraak), (R, Bereik.PartijBijAfspraak)),
+        Regel("afsprakenImporteren", (R, Bereik.EigenRegio)),
+        Regel("afsprakenimportOpvragen", (R, Bereik.EigenRegio), (A, Bereik.Alles)),
         Regel("regioregisterOpvragen", (R, Bereik.EigenRegio), (A, Bereik.Alles)),
         Regel("regioregisterExporteren", (R, Bereik.EigenRegio), (A, Bereik.Alles)),
 
@@ -119,6 +131,12 @@ public static class Toegangsbeleid
         Regel("variantUitfaseren", (B, Bereik.Alles)),
         Regel("variantgebruikOpvragen", (R, Bereik.EigenRegio), (A, Bereik.Alles)),
         Regel("variantgebruikExporteren", (R, Bereik.EigenRegio), (A, Bereik.Alles)),
+
+        // What works nationally: proven agreements of employers that consented, and a region's own. The places offered
+        // and filled: counts only, no agreement or person named, so every role reads them.
+        Regel("bewezenAfsprakenZoeken", (R, Bereik.VindbaarOfEigenRegio), (A, Bereik.Alles)),
+        Regel("werkaanbodOpvragen", (W, Bereik.Alles), (R, Bereik.Alles), (A, Bereik.Alles), (B, Bereik.Alles)),
+        Regel("werkaanbodExporteren", (W, Bereik.Alles), (R, Bereik.Alles), (A, Bereik.Alles), (B, Bereik.Alles)),
 
         // The web application's pages, with the scope of the API operation beside each.
         Openbaar("startpagina"),
@@ -169,6 +187,7 @@ public static class Toegangsbeleid
         Bereik.EigenRegio => "eigen regio",
         Bereik.PartijBijAfspraak => "partij bij de afspraak",
         Bereik.RelatieMetWerkgever => "regio met een relatie",
+        Bereik.VindbaarOfEigenRegio => "vindbaar of eigen regio",
         _ => bereik.ToString(),
     };
 

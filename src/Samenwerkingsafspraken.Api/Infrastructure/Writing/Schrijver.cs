@@ -44,6 +44,7 @@ public sealed class Schrijver(IDocumentStore store, IWolverineRuntime wolverine,
         if (besluit.Gebeurtenissen.Count == 0) throw new InvalidOperationException("A new stream needs at least one event.");
 
         ZetMetadata(session, context, opdracht.Reden);
+        foreach (var (naam, waarde) in opdracht.Metadata) session.SetHeader(naam, waarde);
         session.Events.StartStream<T>(opdracht.Id, besluit.Gebeurtenissen.ToArray());
         var toestand = Evolueer<T>(null, besluit.Gebeurtenissen, 0);
         await Plan(session, context, besluit);
@@ -290,6 +291,9 @@ public sealed record Startopdracht<T, TVerzoek>(Guid Id, TVerzoek? Verzoek) wher
     public required string BestaatAl { get; init; }
 
     public string? Reden { get; init; }
+
+    /// <summary>Headers beside who and why on every event the command records (an import names itself on each agreement it starts).</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>A command on an existing stream: which one, its content and version, how to check and decide it, and how to answer.</summary>

@@ -45,6 +45,8 @@ public static class WerkgeverHistorieEndpoint
         WerkgeverUitgeschreven e => $"Uitgeschreven bij de KvK per {e.Datum:yyyy-MM-dd}: {e.Reden}",
         WerkgeverOpgegaanIn e => $"Opgegaan in {e.Naam} ({e.KvkNummer}) per {e.Datum:yyyy-MM-dd}; {e.AantalAfspraken} afspraak/afspraken gingen mee.",
         WerkgeverOvernameGeregistreerd e => $"{e.Naam} ({e.KvkNummer}) overgenomen per {e.Datum:yyyy-MM-dd}, met {e.AantalAfspraken} afspraak/afspraken.",
+        VindbaarheidToegestaan => "Toestemming gegeven: de bewezen afspraken zijn landelijk vindbaar in 'wat werkt'.",
+        VindbaarheidIngetrokken => "Toestemming ingetrokken: de afspraken zijn niet meer vindbaar voor andere regio's.",
         _ => data.GetType().Name,
     };
 }
