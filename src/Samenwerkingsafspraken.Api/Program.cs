@@ -1,8 +1,10 @@
 using JasperFx;
 using Marten;
-using Npgsql;
+using Samenwerkingsafspraken.Beheer;
 using Samenwerkingsafspraken.Infrastructure;
+using Samenwerkingsafspraken.Infrastructure.Hosting;
 using Samenwerkingsafspraken.Infrastructure.Http;
+using Samenwerkingsafspraken.Infrastructure.Observability;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Persistence;
 using Samenwerkingsafspraken.Infrastructure.Security;
@@ -23,9 +25,16 @@ if (args is ["token", .. var tokenArgs])
     return TokenCommando.Voer(tokenArgs, builder.Configuration);
 }
 
+if (args is ["gezondheid", .. var gezondheidArgs])
+{
+    return await Gezondheidsprobe.Voer(gezondheidArgs, builder.Configuration, Console.Error);
+}
+
+if (Startcontrole.Weiger(args, builder.Configuration, builder.Environment, Console.Error) is { } weigering) return weigering;
+
 if (args is ["integriteit", .. var integriteitArgs])
 {
-    return await IntegriteitCommando.Voer(integriteitArgs, builder.Configuration, Console.Out, Console.Error);
+    return await IntegriteitCommando.Voer(integriteitArgs, builder.Configuration, Console.Out, Console.Error, builder.Environment);
 }
 
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = StrikteInvoer.MaximaleGrootte);
@@ -35,9 +44,13 @@ if (string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]) && string.IsN
 }
 
 Validatie.ConfigureerGlobaal();
+builder.AddTelemetrie();
 builder.Services.AddSingleton(new Klok(TimeProvider.System));
-builder.Services.AddSingleton<DatabaseConnection>();
-builder.Services.AddSingleton(services => Verbindingsinstellingen.Bouw(services.GetRequiredService<DatabaseConnection>().ConnectionString));
+builder.Services.AddDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddCluster(builder.Configuration);
+builder.Services.AddDoorgestuurdeHeaders(builder.Configuration);
+builder.Services.AddBeheer();
+builder.Services.AddIdempotentieOpruimen();
 builder.Services.AddSingleton<ReferentiedataImport>();
 builder.Services.Configure<Samenwerkingsafspraken.Afspraken.Bewijs.Bewijsregel>(builder.Configuration.GetSection(Samenwerkingsafspraken.Afspraken.Bewijs.Bewijsregel.Sectie));
 builder.Services.AddIntegriteit();
@@ -60,6 +73,7 @@ builder.Host.UseWolverine(opts =>
     opts.OnException<JasperFx.ConcurrencyException>().RetryWithCooldown(
         TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1));
     opts.Durability.MessageStorageSchemaName = "wolverine";
+    IdempotentieBewaartermijn.Plan(opts);
 });
 
 builder.Services.AddWolverineHttp();
@@ -74,12 +88,15 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseGezondheid>("database", tags
 
 var app = builder.Build();
 
+app.UseDoorgestuurdeHeaders();
+app.UseTelemetrie();
 app.UseApiConventies();
 app.UseWebapplicatie();
 app.UseAuthentication();
 app.UseToegangsbeleid();
 app.UseStrikteInvoer();
 app.UseAuthorization();
+app.UseHandlerSpans();
 
 app.MapWebapplicatie();
 app.MapOpenApi("/v1/openapi.json").MetToegangssleutel(Toegangsbeleid.Sleutels.OpenApiDocument);

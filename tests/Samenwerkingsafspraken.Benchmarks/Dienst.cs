@@ -11,23 +11,27 @@ public sealed class Dienst(string apiDll, string sleutelbestand, int poort) : IA
 
     public int Pid => _proces?.Id ?? 0;
 
+    /// <summary>
+    /// The migration step, as before a release: in Production the service does not change the schema itself.
+    /// Answers the seconds it took.
+    /// </summary>
+    public async Task<double> Migreer(string connectionString, string logbestand)
+    {
+        var opdracht = Opdracht(connectionString, "migreren");
+        var klok = Stopwatch.StartNew();
+        using var migratie = Process.Start(opdracht)!;
+        var uitvoer = migratie.StandardOutput.ReadToEndAsync();
+        var fouten = migratie.StandardError.ReadToEndAsync();
+        await migratie.WaitForExitAsync();
+        await File.WriteAllTextAsync(logbestand, await uitvoer + await fouten);
+        if (migratie.ExitCode != 0) throw new InvalidOperationException($"The migration step failed ({migratie.ExitCode}); see {logbestand}.");
+        return klok.Elapsed.TotalSeconds;
+    }
+
     /// <summary>Starts the service and answers the seconds until it is ready.</summary>
     public async Task<double> Start(string connectionString, string logbestand)
     {
-        var opdracht = new ProcessStartInfo("dotnet", [apiDll])
-        {
-            WorkingDirectory = Path.GetDirectoryName(apiDll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["ASPNETCORE_URLS"] = Adres,
-                ["ConnectionStrings__Samenwerkingsafspraken"] = connectionString,
-                ["Authenticatie__LocalIssuer"] = "true",
-                ["Authenticatie__LocalIssuerKeyFile"] = sleutelbestand,
-            },
-        };
+        var opdracht = Opdracht(connectionString);
         var klok = Stopwatch.StartNew();
         _proces = Process.Start(opdracht)!;
         var log = new StreamWriter(logbestand) { AutoFlush = true };
@@ -52,6 +56,36 @@ public sealed class Dienst(string apiDll, string sleutelbestand, int poort) : IA
         }
 
         throw new TimeoutException($"The service was not ready within 3 minutes; see {logbestand}.");
+    }
+
+    /// <summary>
+    /// Production settings: the service trusts the benchmark's token issuer through its public key, as it would an
+    /// identity provider's (the offline issuer exists in Development only).
+    /// </summary>
+    private ProcessStartInfo Opdracht(string connectionString, params string[] args)
+    {
+        var publiek = sleutelbestand + ".publiek.pem";
+        using (var rsa = System.Security.Cryptography.RSA.Create())
+        {
+            rsa.ImportFromPem(File.ReadAllText(sleutelbestand));
+            File.WriteAllText(publiek, rsa.ExportSubjectPublicKeyInfoPem());
+        }
+
+        return new ProcessStartInfo("dotnet", [apiDll, .. args])
+        {
+            WorkingDirectory = Path.GetDirectoryName(apiDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["ASPNETCORE_URLS"] = Adres,
+                ["ConnectionStrings__Samenwerkingsafspraken"] = connectionString,
+                ["Authenticatie__Issuer"] = Samenwerkingsafspraken.Infrastructure.Security.LocalIssuer.Issuer,
+                ["Authenticatie__SigningKeyFile"] = publiek,
+                ["Authenticatie__Audience"] = Samenwerkingsafspraken.Infrastructure.Security.Authentication.DefaultAudience,
+            },
+        };
     }
 
     public async Task Stop()

@@ -178,6 +178,20 @@ public sealed class Hashketen(IDocumentStore store, NpgsqlDataSource dataSource,
         logger.LogInformation("Integrity hash chain installed ({Version}){Backfill}.", Versie, nieuw ? ", existing events hashed" : "");
     }
 
+    /// <summary>Whether the chain guards the events table (its triggers are in place), and whether it is this version.</summary>
+    public async Task<(bool Bewaakt, bool Actueel)> Toestand(CancellationToken cancellation)
+    {
+        await using var verbinding = await dataSource.OpenConnectionAsync(cancellation);
+        var bewaakt = await Scalar<bool>(verbinding, Bewaakt, cancellation);
+        return (bewaakt, bewaakt && await Scalar<bool>(verbinding, Actueel, cancellation));
+    }
+
+    private static readonly string Bewaakt = $"""
+        select (select count(*) from pg_trigger
+                where tgname in ('integriteit_vastleggen', 'integriteit_onveranderlijk') and tgenabled = 'O'
+                  and tgrelid in (to_regclass('{Events}'), to_regclass('{Schema}.gebeurtenis_hashes'))) = 3
+        """;
+
     private static async Task Voer(NpgsqlConnection verbinding, string sql, CancellationToken cancellation)
     {
         await using var opdracht = new NpgsqlCommand(sql, verbinding) { CommandTimeout = 0 };

@@ -1,4 +1,5 @@
 using Npgsql;
+using Samenwerkingsafspraken.Infrastructure.Development;
 using Samenwerkingsafspraken.Infrastructure.Persistence;
 
 namespace Samenwerkingsafspraken.Integriteit;
@@ -12,7 +13,7 @@ public static class IntegriteitCommando
     public const string Gebruik = "Gebruik: integriteit [--stroom <stroom-id>]";
 
     public static async Task<int> Voer(string[] args, IConfiguration configuration, TextWriter uit, TextWriter fout,
-        CancellationToken cancellation = default)
+        IHostEnvironment? omgeving = null, CancellationToken cancellation = default)
     {
         Guid? stroom = null;
         switch (args)
@@ -33,8 +34,10 @@ public static class IntegriteitCommando
                 return 2;
         }
 
-        // Only what the check needs: the database (a local cluster when none is configured), not the whole service.
-        await using var services = new ServiceCollection()
+        // Only what the check needs: the database (in Development a local cluster when none is configured), not the whole service.
+        var diensten = new ServiceCollection();
+        if (omgeving is not null) diensten.AddOntwikkelvoorzieningen(omgeving);
+        await using var services = diensten
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)
                 .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace))
             .AddSingleton(configuration)

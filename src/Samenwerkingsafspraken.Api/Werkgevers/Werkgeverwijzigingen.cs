@@ -78,8 +78,11 @@ public sealed partial record Werkgever
 
     public bool IsActief => Status == Werkgeverstatus.Actief;
 
-    /// <summary>The name as it is compared for look-alikes: indexed with trigrams (pg_trgm) for the duplicate warning and the search.</summary>
+    /// <summary>The name as it is compared for look-alikes (the duplicate warning and the search).</summary>
     public string Vergelijknaam => Werkgevernaam.Vergelijkbaar(Naam);
+
+    /// <summary>The trigrams of <see cref="Vergelijknaam"/>, stored with the document and indexed (GIN) to find the candidates.</summary>
+    public IReadOnlyList<string> Trigrammen => Werkgevernaam.Trigrammen(Vergelijknaam);
 }
 
 public static class Werkgeverwijzigingen
@@ -135,6 +138,23 @@ public static partial class Werkgevernaam
         var woorden = Spaties().Split(letters.ToString().Trim()).Where(w => w.Length > 0).ToList();
         var kern = woorden.Where(w => !Rechtsvormen.Contains(w)).ToList();
         return string.Join(' ', kern.Count > 0 ? kern : woorden);
+    }
+
+    /// <summary>
+    /// The distinct trigrams of a compared name, as pg_trgm forms them: each word padded with two spaces in front and
+    /// one behind, so the start of a word weighs more than its end. Stored and indexed with PostgreSQL's own jsonb GIN
+    /// operators, so the schema needs no extension and a dump of it restores anywhere.
+    /// </summary>
+    public static IReadOnlyList<string> Trigrammen(string vergelijknaam)
+    {
+        var trigrammen = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var woord in vergelijknaam.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var omlijst = "  " + woord + " ";
+            for (var i = 0; i + 3 <= omlijst.Length; i++) trigrammen.Add(omlijst.Substring(i, 3));
+        }
+
+        return [.. trigrammen];
     }
 
     [GeneratedRegex(@"\s+")]

@@ -71,7 +71,8 @@ public sealed class Verlopen_na_een_herstart(ApiFixture fixture) : IntegratieTes
         await using var verbinding = new NpgsqlConnection(connectionString);
         await verbinding.OpenAsync();
         await using var opdracht = new NpgsqlCommand(
-            "update wolverine.wolverine_incoming_envelopes set execution_time = now() - interval '1 second' where status = 'Scheduled'", verbinding);
+            "update wolverine.wolverine_incoming_envelopes set execution_time = now() - interval '1 second' " +
+            "where status = 'Scheduled' and message_type like '%LaatAfspraakVerlopen%'", verbinding);
         (await opdracht.ExecuteNonQueryAsync()).ShouldBe(1);
     }
 }

@@ -101,8 +101,7 @@ public sealed class Variantmatrix_van_het_gebruik(ApiFixture fixture) : Integrat
         await AsynchroneProjectiesBijgewerkt();
         var voor = (await Get("/v1/varianten/gebruik", Tokens.Auditor())).Tekst;
 
-        var herbouw = await Post($"/v1/beheer/projecties/{VariantgebruikProjectie.Naam}/herbouw", new { }, Tokens.Beheerder());
-        herbouw.Status.ShouldBe(200, herbouw.Tekst);
+        await Herbouwd(VariantgebruikProjectie.Naam);
         await AsynchroneProjectiesBijgewerkt();
 
         (await Get("/v1/varianten/gebruik", Tokens.Auditor())).Tekst.ShouldBe(voor);

@@ -23,8 +23,7 @@ public sealed class Bewijsregel_wijzigen_en_herbouwen(ApiFixture fixture) : Inte
         await using var streng = await ApiFixture.StartHost(connectionString, Tijd, Fixture.Uitgever, strenger);
         (await Referentie(streng)).Bewijs.Bewezen.ShouldBeTrue("before the rebuild the stored decision stands");
 
-        var herbouw = await Verstuur(streng, HttpMethod.Post, "/v1/beheer/projecties/Referentie/herbouw", new { }, Tokens.Beheerder());
-        herbouw.Status.ShouldBe(200, herbouw.Tekst);
+        await Herbouwd("Referentie", op: streng);
 
         var referentie = await Referentie(streng);
         referentie.Bewijs.Bewezen.ShouldBeFalse();

@@ -24,12 +24,21 @@ public sealed class Aanmelden_met_OpenID_Connect : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var connectionString = await TestDatabase.NieuweDatabase("samenwerkingsafspraken_oidc");
+
+        // In Production a node does not change the schema: the migration step comes first (here a Test host applies it).
+        var uitgever = new Samenwerkingsafspraken.Infrastructure.Security.LocalIssuer(
+            Path.Combine(Path.GetTempPath(), "samenwerkingsafspraken-tests", "uitgever.pem"));
+        await using (await ApiFixture.StartHost(connectionString, new TestTijd(ApiFixture.Starttijd), uitgever))
+        {
+        }
+
         JasperFxEnvironment.AutoStartHost = true;
         _host = await AlbaHost.For<Program>(builder =>
         {
             builder.UseEnvironment("Production");
             builder.UseSetting("ConnectionStrings:Samenwerkingsafspraken", connectionString);
             builder.UseSetting("Authenticatie:Authority", Authority);
+            builder.UseSetting("Authenticatie:Audience", "samenwerkingsafspraken-api");
             builder.UseSetting("Web:OpenIdConnect:ClientId", "samenwerkingsafspraken-web");
             builder.ConfigureServices(services =>
             {

@@ -180,4 +180,13 @@ public sealed class Werkgevernamen_vergelijken
     {
         Werkgevernaam.Vergelijkbaar(naam).ShouldBe(vergelijkbaar);
     }
+
+    [Fact]
+    public void een_naam_wordt_vergeleken_op_de_trigrammen_van_zijn_woorden_zoals_pg_trgm_ze_vormt()
+    {
+        // pg_trgm's show_trgm('ab cd'): each word padded with two spaces in front and one behind, distinct, sorted.
+        Werkgevernaam.Trigrammen("ab cd").ShouldBe(["  a", "  c", " ab", " cd", "ab ", "cd "]);
+        Werkgevernaam.Trigrammen("noord noord").ShouldBe(["  n", " no", "noo", "ord", "rd ", "oor"], ignoreOrder: true);
+        Werkgevernaam.Trigrammen("").ShouldBeEmpty();
+    }
 }

@@ -15,6 +15,7 @@ public static partial class ApiConventies
     public static IServiceCollection AddApiConventies(this IServiceCollection services)
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = Vul);
+        services.AddExceptionHandler<Persistence.DatabaseOnbereikbaar>();
         services.AddExceptionHandler<UitzonderingNaarProbleem>();
         return services;
     }

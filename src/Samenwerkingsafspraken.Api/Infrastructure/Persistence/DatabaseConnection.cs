@@ -1,42 +1,20 @@
+using Samenwerkingsafspraken.Infrastructure.Development;
+
 namespace Samenwerkingsafspraken.Infrastructure.Persistence;
 
 /// <summary>
-/// Where the database is: the configured connection string <c>ConnectionStrings:Samenwerkingsafspraken</c>, or, when
-/// none is configured, a local PostgreSQL cluster that this service creates and starts itself (and stops again).
+/// Where the database is: the configured connection string <c>ConnectionStrings:Samenwerkingsafspraken</c>, or, in
+/// Development and Test only, a local PostgreSQL cluster (<see cref="LokaleDatabase"/>, absent elsewhere).
 /// </summary>
-public sealed class DatabaseConnection : IDisposable
+public sealed class DatabaseConnection(IConfiguration configuration, LokaleDatabase? lokaal = null)
 {
     public const string Name = "Samenwerkingsafspraken";
 
-    private readonly Lazy<string> _connectionString;
-    private LocalPostgres? _local;
-
-    public DatabaseConnection(IConfiguration configuration, ILogger<DatabaseConnection> logger)
-    {
-        _connectionString = new Lazy<string>(() =>
-        {
-            var configured = configuration.GetConnectionString(Name);
-            if (!string.IsNullOrWhiteSpace(configured)) return configured;
-
-            var directory = configuration["LocalPostgres:DataDirectory"] ?? Path.Combine(RepositoryPaths.LocalFolder, "postgres");
-            var port = configuration.GetValue("LocalPostgres:Port", 55432);
-            _local = new LocalPostgres(directory, port, forTests: false, message => logger.LogInformation("{Message}", message));
-            var connectionString = _local.EnsureRunningAsync("samenwerkingsafspraken").GetAwaiter().GetResult();
-
-            // Command-line runs (token, projections, db-apply, …) end without disposing the host: stop it at exit too.
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();
-            logger.LogInformation("No connection string configured: using the local PostgreSQL at 127.0.0.1:{Port} (data in {Directory}).",
-                _local.Port, _local.DataDirectory);
-            return connectionString;
-        }, LazyThreadSafetyMode.ExecutionAndPublication);
-    }
-
-    public string ConnectionString => _connectionString.Value;
-
-    public void Dispose()
-    {
-        _local?.StopAsync().GetAwaiter().GetResult();
-    }
+    public string ConnectionString =>
+        configuration.GetConnectionString(Name) is { Length: > 0 } configured && !string.IsNullOrWhiteSpace(configured)
+            ? configured
+            : lokaal?.ConnectionString
+              ?? throw new InvalidOperationException($"ConnectionStrings:{Name} is not configured (ConnectionStrings__{Name}).");
 }
 
 /// <summary>The repository's ignored <c>.local</c> folder, found from the working directory or the binaries.</summary>

@@ -4,7 +4,7 @@ using Npgsql;
 namespace Samenwerkingsafspraken.Infrastructure.Persistence;
 
 /// <summary>Readiness: the database answers.</summary>
-public sealed class DatabaseGezondheid(NpgsqlDataSource dataSource) : IHealthCheck
+public sealed class DatabaseGezondheid(NpgsqlDataSource dataSource, DatabaseStoring storing) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -12,6 +12,7 @@ public sealed class DatabaseGezondheid(NpgsqlDataSource dataSource) : IHealthChe
         {
             await using var command = dataSource.CreateCommand("select 1");
             await command.ExecuteScalarAsync(cancellationToken);
+            storing.Hersteld();
             return HealthCheckResult.Healthy();
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)

@@ -1,22 +1,27 @@
-using Marten;
-using Samenwerkingsafspraken.Integriteit;
 using Samenwerkingsafspraken.Referentiedata;
 
 namespace Samenwerkingsafspraken.Infrastructure.Persistence;
 
-/// <summary>At start: bring the schema up to date, lay the hash chain over the events, then load the reference data (idempotently).</summary>
-public sealed class DatabaseInitialisatie(IDocumentStore store, ReferentiedataImport import, IConfiguration configuration, Hashketen hashketen)
-    : IHostedService
+/// <summary>
+/// At start, serialised over all nodes by <see cref="Startslot"/>: in Development and Test bring the schema up to
+/// date, elsewhere check that the migration step did; then load the reference data (idempotently). Nodes that
+/// start together on an empty database therefore all become ready: one does the work, the others find it done.
+/// </summary>
+public sealed class DatabaseInitialisatie(Startslot slot, Schemamigratie migratie, ReferentiedataImport import, IConfiguration configuratie,
+    IHostEnvironment omgeving) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (configuration.GetValue("Database:SchemaBijwerkenBijStart", true))
+        await using var _ = await slot.Neem(cancellationToken);
+        if (DatabaseInstellingen.SchemaBijStart(configuratie, omgeving))
         {
-            await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+            await migratie.PasToe(cancellationToken);
+        }
+        else
+        {
+            await migratie.Controleer(cancellationToken);
         }
 
-        // Before the first append: an event written without the chain in place would have no hash.
-        await hashketen.Installeer(cancellationToken);
         await import.VoerUit(cancellationToken);
     }
 

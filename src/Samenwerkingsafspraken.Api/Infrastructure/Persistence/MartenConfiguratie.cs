@@ -52,7 +52,6 @@ public static class MartenConfiguratie
         opts.Events.MetadataConfig.CorrelationIdEnabled = true;
         opts.Events.MetadataConfig.CausationIdEnabled = true;
         opts.Events.MetadataConfig.UserNameEnabled = true;
-        opts.Logger(new MartenLogboek(services.GetRequiredService<ILoggerFactory>().CreateLogger<IDocumentStore>()));
 
         opts.Projections.Add(new AggregateProjection<Arbeidsmarktregio>(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new AggregateProjection<Gemeente>(), ProjectionLifecycle.Inline);

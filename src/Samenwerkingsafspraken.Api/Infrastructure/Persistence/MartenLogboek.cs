@@ -5,25 +5,32 @@ using Npgsql;
 namespace Samenwerkingsafspraken.Infrastructure.Persistence;
 
 /// <summary>
-/// Marten's command log, with one difference from its default: a write that lost a race (a concurrent append to the
-/// same stream version, MT003 from the quick append or a unique violation, a unique index that an open request or a
-/// registration already holds) is an expected refusal
-/// that the API answers with 409, so it is information without a stack trace, not an error. Everything else that
-/// fails is an error with its exception. Parameter values are never logged: they hold the data of events.
+/// Marten's log, quieter than its default where a failure is expected: schema changes (hundreds of lines of DDL on a
+/// first start) at Debug; a failed command because the database cannot be reached at Debug too, because that is
+/// logged once per outage as a warning (<see cref="DatabaseStoring"/>), not once per request; and a write that lost a
+/// race (a concurrent append to the same stream version, MT003 from the quick append or a unique violation, a unique
+/// index that an open request or a registration already holds), which the API answers with 409, at Information
+/// without a stack trace. Everything else that fails is an error with its exception. Parameter values are never
+/// logged: they hold the data of events.
 /// </summary>
 public sealed class MartenLogboek(ILogger logger) : IMartenLogger, IMartenSessionLogger
 {
     public IMartenSessionLogger StartSession(IQuerySession session) => this;
 
-    public void SchemaChange(string sql) => logger.LogInformation("Executed schema update SQL:\n{Sql}", sql);
+    public void SchemaChange(string sql) => logger.LogDebug("Schema change:\n{Sql}", sql);
 
-    public void LogSuccess(NpgsqlCommand command) => logger.LogDebug("Marten executed: {Sql}", command.CommandText);
+    public void LogSuccess(NpgsqlCommand command) => logger.LogTrace("{Sql}", command.CommandText);
 
-    public void LogSuccess(NpgsqlBatch batch) => logger.LogDebug("Marten executed a batch of {Count} commands.", batch.BatchCommands.Count);
+    public void LogSuccess(NpgsqlBatch batch)
+    {
+        if (!logger.IsEnabled(LogLevel.Trace)) return;
+        foreach (NpgsqlBatchCommand command in batch.BatchCommands) logger.LogTrace("{Sql}", command.CommandText);
+    }
 
     public void LogFailure(NpgsqlCommand command, Exception ex) => Mislukt(ex, command.CommandText);
 
-    public void LogFailure(NpgsqlBatch batch, Exception ex) => Mislukt(ex, string.Join("\n", batch.BatchCommands.Cast<NpgsqlBatchCommand>().Select(c => c.CommandText)));
+    public void LogFailure(NpgsqlBatch batch, Exception ex) =>
+        Mislukt(ex, string.Join(";\n", batch.BatchCommands.Cast<NpgsqlBatchCommand>().Select(command => command.CommandText)));
 
     public void LogFailure(Exception ex, string message) => Mislukt(ex, message);
 
@@ -48,7 +55,8 @@ public sealed class MartenLogboek(ILogger logger) : IMartenLogger, IMartenSessio
             return;
         }
 
-        logger.LogError(ex, "Marten encountered an exception executing\n{Sql}", sql);
+        if (DatabaseOnbereikbaar.Is(ex)) logger.LogDebug(ex, "Database unreachable while executing {Sql}", sql);
+        else logger.LogError(ex, "Marten failed executing {Sql}", sql);
     }
 
     /// <summary>What Marten's quick append raises when the stream's version is not the one the write expected.</summary>

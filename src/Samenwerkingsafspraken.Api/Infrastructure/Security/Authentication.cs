@@ -18,7 +18,8 @@ public static class Authentication
     {
         var section = configuration.GetSection("Authenticatie");
         var audience = section["Audience"] ?? DefaultAudience;
-        var useLocalIssuer = section.GetValue("LocalIssuer", environment.IsDevelopment());
+        // The offline issuer exists in Development and Test only (Startcontrole refuses the setting elsewhere).
+        var useLocalIssuer = Hosting.Omgevingen.IsLokaal(environment) && section.GetValue("LocalIssuer", environment.IsDevelopment());
 
         LocalIssuer? localIssuer = null;
         if (useLocalIssuer)

@@ -161,6 +161,7 @@ public static class Toegangsbeleid
         Regel("stroomIntegriteitControleren", (A, Bereik.Alles)),
         Regel("projectiesOpvragen", (B, Bereik.Alles)),
         Regel("projectieHerbouwen", (B, Bereik.Alles)),
+        Regel("herbouwtaakOpvragen", (B, Bereik.Alles)),
     ];
 
     private static readonly Dictionary<string, Toegangsregel> PerSleutel = Regels.ToDictionary(r => r.Sleutel, StringComparer.Ordinal);

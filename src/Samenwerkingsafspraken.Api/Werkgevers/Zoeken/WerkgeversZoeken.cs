@@ -18,12 +18,15 @@ public static partial class WerkgeversZoeken
     public const int StandaardAantal = 10;
     public const int MaximaalAantal = 25;
 
+    /// <summary>Beyond the names that contain the words, those this alike (pg_trgm's default threshold for <c>%</c>).</summary>
+    public const double Gelijkend = 0.3;
+
     [GeneratedRegex("^[0-9]{1,8}$")]
     private static partial Regex Kvkbegin();
 
     /// <summary>
     /// Digits are the start of a KvK-nummer (a pattern index); anything else a name, matched as the duplicate warning
-    /// compares names (trigram GIN index): names that contain the words, then names that closely resemble them.
+    /// compares names (the trigram index finds the candidates): names that contain the words, then names that resemble them.
     /// </summary>
     public static async Task<IReadOnlyList<Werkgevertreffer>> Zoek(IQuerySession session, NpgsqlDataSource database, string zoek, int aantal,
         CancellationToken cancellation)
@@ -39,15 +42,17 @@ public static partial class WerkgeversZoeken
         if (term.Length == 0) return [];
         await using var opdracht = database.CreateCommand(
             $"""
-             select data ->> 'kvkNummer', data ->> 'naam', coalesce(data ->> 'status', 'actief'), data ->> 'opgegaanIn'
-             from {Werkgeverdubbels.Tabel}
-             where (data ->> 'vergelijknaam') ilike $1 or (data ->> 'vergelijknaam') % $2
-             order by (data ->> 'vergelijknaam') ilike $1 desc, similarity(data ->> 'vergelijknaam', $2) desc, data ->> 'naam', data ->> 'kvkNummer'
+             select w.data ->> 'kvkNummer', w.data ->> 'naam', coalesce(w.data ->> 'status', 'actief'), w.data ->> 'opgegaanIn'
+             from {Werkgeverdubbels.Tabel} as w
+             cross join lateral ({Werkgeverdubbels.Gelijkenis("w", "$2")}) as g
+             where w.data -> 'trigrammen' ?| $2 and ((w.data ->> 'vergelijknaam') ilike $1 or g.gelijkenis >= $4)
+             order by (w.data ->> 'vergelijknaam') ilike $1 desc, g.gelijkenis desc, w.data ->> 'naam', w.data ->> 'kvkNummer'
              limit $3
              """);
         opdracht.Parameters.Add(new NpgsqlParameter { Value = "%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%" });
-        opdracht.Parameters.Add(new NpgsqlParameter { Value = term });
+        opdracht.Parameters.Add(new NpgsqlParameter { Value = Werkgevernaam.Trigrammen(term).ToArray() });
         opdracht.Parameters.Add(new NpgsqlParameter { Value = aantal });
+        opdracht.Parameters.Add(new NpgsqlParameter { Value = Gelijkend });
         var treffers = new List<Werkgevertreffer>();
         await using var lezer = await opdracht.ExecuteReaderAsync(cancellation);
         while (await lezer.ReadAsync(cancellation))

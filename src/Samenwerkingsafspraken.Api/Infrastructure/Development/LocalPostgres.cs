@@ -60,7 +60,8 @@ public sealed class LocalPostgres
             StartedByUs = true;
         }
 
-        var admin = ConnectionString("postgres");
+        // Unpooled: after a stop and start of this cluster a pooled connection would be one the server already closed.
+        var admin = new NpgsqlConnectionStringBuilder(ConnectionString("postgres")) { Pooling = false }.ConnectionString;
         await using (var connection = new NpgsqlConnection(admin))
         {
             await connection.OpenAsync(cancellation);
