@@ -22,7 +22,7 @@ public sealed record Opslagstand(long Gebeurtenissen, long LaatsteVolgnummer, lo
 public abstract partial class IntegratieTest
 {
     /// <summary>The asynchronous projections follow the events in the background; the event count covers them.</summary>
-    private static readonly string[] AsynchroneProjecties = ["mt_doc_variantgebruik"];
+    private static readonly string[] AsynchroneProjecties = ["mt_doc_variantgebruik", "mt_doc_werkaanbodfeiten"];
 
     protected Task<Opslagstand> Opslag() => LeesOpslag(Service<NpgsqlDataSource>());
 
