@@ -12,6 +12,7 @@ using Samenwerkingsafspraken.Infrastructure.Writing;
 using Samenwerkingsafspraken.Infrastructure.Web;
 using Samenwerkingsafspraken.Integriteit;
 using Samenwerkingsafspraken.Referentiedata;
+using Samenwerkingsafspraken.Voorbeeldgegevens;
 using Scalar.AspNetCore;
 using Wolverine;
 using Wolverine.ErrorHandling;
@@ -46,6 +47,7 @@ if (string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]) && string.IsN
 Validatie.ConfigureerGlobaal();
 builder.AddTelemetrie();
 builder.Services.AddSingleton(new Klok(TimeProvider.System));
+builder.AddVoorbeeldgegevens(args);
 builder.Services.AddDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddCluster(builder.Configuration);
 builder.Services.AddDoorgestuurdeHeaders(builder.Configuration);
@@ -112,6 +114,8 @@ app.MapWolverineEndpoints(http =>
     // Generate every endpoint's code at start, so that a mistake fails the start (and the tests), not a request.
     http.WarmUpRoutes = RouteWarmup.Eager;
 });
+
+if (VoorbeeldgegevensCommando.IsCommando(args)) return await VoorbeeldgegevensCommando.Voer(app, args);
 
 return await app.RunJasperFxCommands(args);
 

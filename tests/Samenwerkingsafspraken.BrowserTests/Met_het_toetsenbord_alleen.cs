@@ -5,6 +5,7 @@ using Xunit.Abstractions;
 namespace Samenwerkingsafspraken.BrowserTests;
 
 /// <summary>WCAG 2.1.1: everything works from a keyboard. This journey uses no mouse: Tab, arrow keys, Space and Enter.</summary>
+[Collection(BrowserCollectie.Naam)]
 public sealed class Met_het_toetsenbord_alleen(Browseromgeving omgeving, ITestOutputHelper uitvoer) : BrowserTest(omgeving, uitvoer)
 {
     [Fact]

@@ -10,7 +10,6 @@ namespace Samenwerkingsafspraken.BrowserTests.Infrastructuur;
 /// would, every page checked with axe-core against the WCAG 2.x A and AA rules, and screenshots for the user guides
 /// when HANDLEIDING_SCHERMAFBEELDINGEN names a folder (so that a normal run writes nothing into the repository).
 /// </summary>
-[Collection(BrowserCollectie.Naam)]
 public abstract class BrowserTest(Browseromgeving omgeving, ITestOutputHelper uitvoer) : IAsyncLifetime
 {
     public static readonly string[] WcagRegels = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];

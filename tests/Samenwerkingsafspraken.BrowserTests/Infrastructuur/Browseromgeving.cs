@@ -6,12 +6,19 @@ using Samenwerkingsafspraken.Infrastructure.Security;
 namespace Samenwerkingsafspraken.BrowserTests.Infrastructuur;
 
 /// <summary>
-/// One of everything for the whole run: the database, the web application on a loopback port, the data set made
+/// One of everything for a collection: the database, the web application on a loopback port, the data set made
 /// through its API, and one Chromium. Each test opens its own browser context (its own cookies) in that browser.
 /// </summary>
-public sealed class Browseromgeving : IAsyncLifetime
+public class Browseromgeving : IAsyncLifetime
 {
     private Func<Task> _stopDatabase = () => Task.CompletedTask;
+
+    protected virtual string Databasenaam => "samenwerkingsafspraken_browser";
+
+    /// <summary>Whether the set-up makes the journeys' data set through the API (else the registry starts empty).</summary>
+    protected virtual bool MetGegevens => true;
+
+    protected virtual IReadOnlyDictionary<string, string> Instellingen => new Dictionary<string, string>();
 
     public Webapp App { get; private set; } = null!;
 
@@ -21,7 +28,12 @@ public sealed class Browseromgeving : IAsyncLifetime
 
     public LocalIssuer Uitgever { get; } = new(Path.Combine(Path.GetTempPath(), "samenwerkingsafspraken-browsertests", "uitgever.pem"));
 
-    public TestTijd Tijd { get; } = new(new DateTimeOffset(2025, 1, 6, 9, 0, 0, TimeSpan.FromHours(1)));
+    private TestTijd? _tijd;
+
+    public TestTijd Tijd => _tijd ??= new(Begintijd);
+
+    /// <summary>Where domain time starts; the data set moves it on from there.</summary>
+    protected virtual DateTimeOffset Begintijd => new(2025, 1, 6, 9, 0, 0, TimeSpan.FromHours(1));
 
     public IPlaywright Playwright { get; private set; } = null!;
 
@@ -30,14 +42,14 @@ public sealed class Browseromgeving : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var chromium = Chromium.ZorgDatHetErIs();
-        var (connectionString, stop) = await Testdatabase.Start();
+        var (connectionString, stop) = await Testdatabase.Start(Databasenaam);
         _stopDatabase = stop;
 
-        App = new Webapp(connectionString, Tijd, Uitgever.KeyFile);
+        App = new Webapp(connectionString, Tijd, Uitgever.KeyFile, Instellingen);
         App.Start();
 
         using var http = new HttpClient { BaseAddress = Adres };
-        Gegevens = await new Gegevens(http, Uitgever, Tijd).Maak();
+        if (MetGegevens) Gegevens = await new Gegevens(http, Uitgever, Tijd).Maak();
         await Marten.Events.TestingExtensions.WaitForNonStaleProjectionDataAsync(App.Services.GetRequiredService<IDocumentStore>(), TimeSpan.FromSeconds(60));
 
         await chromium;
@@ -59,8 +71,43 @@ public sealed class Browseromgeving : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Naam)]
+/// <summary>
+/// The journeys that write through the forms, on a database and host of their own: what they add (agreements, requests,
+/// moved domain time) would change what the reading journeys count.
+/// </summary>
+public sealed class Formulieromgeving : Browseromgeving
+{
+    protected override string Databasenaam => "samenwerkingsafspraken_formulieren";
+}
+
+// One collection at a time: each has a host, a data set and a browser of its own, and the machine has few cores.
+[CollectionDefinition(Naam, DisableParallelization = true)]
 public sealed class BrowserCollectie : ICollectionFixture<Browseromgeving>
 {
     public const string Naam = "browser";
+}
+
+/// <summary>An empty registry, for the start page's demo data button (a small set: the same plan with fewer agreements).</summary>
+public sealed class Leegomgeving : Browseromgeving
+{
+    protected override string Databasenaam => "samenwerkingsafspraken_leeg";
+
+    protected override bool MetGegevens => false;
+
+    // The demo data plans expiries on Wolverine's scheduler, which keeps the machine's time: domain time must be near it.
+    protected override DateTimeOffset Begintijd => DateTimeOffset.UtcNow;
+
+    protected override IReadOnlyDictionary<string, string> Instellingen => new Dictionary<string, string> { [Samenwerkingsafspraken.Start.StartModel.AantalSleutel] = "12" };
+}
+
+[CollectionDefinition(Naam, DisableParallelization = true)]
+public sealed class LeegCollectie : ICollectionFixture<Leegomgeving>
+{
+    public const string Naam = "leeg";
+}
+
+[CollectionDefinition(Naam, DisableParallelization = true)]
+public sealed class FormulierCollectie : ICollectionFixture<Formulieromgeving>
+{
+    public const string Naam = "formulieren";
 }

@@ -12,7 +12,8 @@ using Wolverine;
 namespace Samenwerkingsafspraken.BrowserTests.Infrastructuur;
 
 /// <summary>The real Program on a real loopback port (Kestrel), in the test environment, on the browser tests' own database.</summary>
-public sealed class Webapp(string connectionString, TimeProvider tijd, string sleutelbestand) : WebApplicationFactory<Program>
+public sealed class Webapp(string connectionString, TimeProvider tijd, string sleutelbestand, IReadOnlyDictionary<string, string>? instellingen = null)
+    : WebApplicationFactory<Program>
 {
     public Serverlog Log { get; } = new();
 
@@ -33,10 +34,12 @@ public sealed class Webapp(string connectionString, TimeProvider tijd, string sl
         builder.UseSetting("ConnectionStrings:Samenwerkingsafspraken", connectionString);
         builder.UseSetting("Authenticatie:LocalIssuer", "true");
         builder.UseSetting("Authenticatie:LocalIssuerKeyFile", sleutelbestand);
+        foreach (var (sleutel, waarde) in instellingen ?? new Dictionary<string, string>()) builder.UseSetting(sleutel, waarde);
         builder.ConfigureLogging(logging => logging.AddProvider(Log));
         builder.ConfigureServices(services =>
         {
-            services.AddSingleton(new Klok(tijd));
+            // Simulated time as in Development, for the demo data that the start page's button makes.
+            services.AddSingleton(new Klok(tijd, simuleerbaar: true));
             services.RunWolverineInSoloMode();
             services.DisableAllExternalWolverineTransports();
         });

@@ -41,14 +41,15 @@ public sealed class AfspraakOpstellenValidator : AfspraakinhoudRegels<AfspraakOp
 
 public static class AfspraakOpstellen
 {
-    public static Task<Schrijfuitkomst> Uitvoeren(Schrijver schrijver, Opdrachtcontext context, AfspraakOpstellenVerzoek verzoek, Klok klok)
+    /// <param name="id">The new agreement's id; a time-ordered UUID when none is given (the demo data gives its own, to be the same every run).</param>
+    public static Task<Schrijfuitkomst> Uitvoeren(Schrijver schrijver, Opdrachtcontext context, AfspraakOpstellenVerzoek verzoek, Klok klok, Guid? id = null)
     {
-        var id = Guid.CreateVersion7();
-        return schrijver.Start(context, new Startopdracht<Samenwerkingsafspraak, AfspraakOpstellenVerzoek>(id, verzoek)
+        var nieuwId = id ?? Guid.CreateVersion7();
+        return schrijver.Start(context, new Startopdracht<Samenwerkingsafspraak, AfspraakOpstellenVerzoek>(nieuwId, verzoek)
         {
             Werkgever = verzoek?.Werkgever,
             Validator = kader => new AfspraakOpstellenValidator(kader),
-            Beslis = g => Task.FromResult(Beslis(id, verzoek!, g.Kader, g.Gebruiker, klok.GetUtcNow())),
+            Beslis = g => Task.FromResult(Beslis(nieuwId, verzoek!, g.Kader, g.Gebruiker, klok.GetUtcNow())),
             Antwoord = SamenwerkingsafspraakWeergave.Van,
             Locatie = afspraak => $"/v1/samenwerkingsafspraken/{afspraak.Id}",
             BestaatAl = "Deze afspraak bestaat al.",

@@ -20,6 +20,14 @@ public sealed class AfspraakModel(IQuerySession session, IOptions<Bewijsregel> r
     [BindProperty(SupportsGet = true)]
     public string? Versie { get; set; }
 
+    /// <summary>What a form that sent the user here just recorded (post-redirect-get).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Melding { get; set; }
+
+    public string? Meldingtekst => Melding is not null && Afspraakacties.Meldingen.TryGetValue(Melding, out var tekst) ? tekst : null;
+
+    public IReadOnlyList<Afspraakacties.Actie> Acties => IsHistorisch ? [] : Afspraakacties.Voor(Afspraak, Gebruiker, Bewijs.Bewezen);
+
     public Samenwerkingsafspraak Afspraak { get; private set; } = null!;
 
     public AfspraakHistorie Historie { get; private set; } = null!;

@@ -72,9 +72,11 @@ public sealed class HergebruikBesluitValidator : Invoerregels<HergebruikBesluitV
 
 public static class HergebruikBesluiten
 {
-    public static Task<Schrijfuitkomst> Uitvoeren(Schrijver schrijver, Opdrachtcontext context, Guid id, HergebruikBesluitVerzoek besluit, Klok klok)
+    /// <param name="nieuweAfspraakId">The id of the agreement an acceptance starts; a time-ordered UUID when none is given (the demo data gives its own).</param>
+    public static Task<Schrijfuitkomst> Uitvoeren(Schrijver schrijver, Opdrachtcontext context, Guid id, HergebruikBesluitVerzoek besluit, Klok klok,
+        Guid? nieuweAfspraakId = null)
     {
-        var nieuweAfspraakId = Guid.CreateVersion7();
+        var nieuweId = nieuweAfspraakId ?? Guid.CreateVersion7();
         return schrijver.Wijzig(context, new Wijzigopdracht<Hergebruikverzoek, HergebruikBesluitVerzoek>(id, besluit)
         {
             VersieInBody = besluit?.Versie,
@@ -82,7 +84,7 @@ public static class HergebruikBesluiten
             Beslis = async (verzoek, g) =>
             {
                 var bron = await Bronafspraak.OpVersie(g.Sessie, verzoek.BronAfspraakId, verzoek.BronVersie, g.Annulering);
-                return Beslis(verzoek, besluit!, bron, g.Kader, nieuweAfspraakId, g.Gebruiker, klok.GetUtcNow());
+                return Beslis(verzoek, besluit!, bron, g.Kader, nieuweId, g.Gebruiker, klok.GetUtcNow());
             },
             Antwoord = verzoek => HergebruikverzoekWeergave.Van(verzoek, klok.GetUtcNow()),
             NietGevonden = $"Hergebruikverzoek {id} bestaat niet.",

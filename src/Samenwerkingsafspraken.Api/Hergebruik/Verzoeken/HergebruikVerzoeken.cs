@@ -28,10 +28,11 @@ public sealed class HergebruikAanvraagValidator : Invoerregels<HergebruikAanvraa
 
 public static class HergebruikVerzoeken
 {
-    public static Task<Schrijfuitkomst> Uitvoeren(Schrijver schrijver, Opdrachtcontext context, HergebruikAanvraag aanvraag, Klok klok)
+    /// <param name="id">The new request's id; a time-ordered UUID when none is given (the demo data gives its own).</param>
+    public static Task<Schrijfuitkomst> Uitvoeren(Schrijver schrijver, Opdrachtcontext context, HergebruikAanvraag aanvraag, Klok klok, Guid? id = null)
     {
-        var id = Guid.CreateVersion7();
-        return schrijver.Start(context, new Startopdracht<Hergebruikverzoek, HergebruikAanvraag>(id, aanvraag)
+        var nieuwId = id ?? Guid.CreateVersion7();
+        return schrijver.Start(context, new Startopdracht<Hergebruikverzoek, HergebruikAanvraag>(nieuwId, aanvraag)
         {
             Validator = kader => new HergebruikAanvraagValidator(kader),
             Beslis = async g =>
@@ -39,7 +40,7 @@ public static class HergebruikVerzoeken
                 var bron = aanvraag.BronAfspraak is { } bronId ? await g.Sessie.LoadAsync<Referentie>(bronId, g.Annulering) : null;
                 var alOpen = bron is not null && await g.Sessie.Query<Hergebruikverzoek>().AnyAsync(v => v.BronAfspraakId == bron.Id &&
                     v.DoelArbeidsmarktregio == aanvraag.Arbeidsmarktregio && v.Status == Verzoekstatus.Open, g.Annulering);
-                return Beslis(id, aanvraag, bron, alOpen, g.Kader, g.Gebruiker, klok.GetUtcNow());
+                return Beslis(nieuwId, aanvraag, bron, alOpen, g.Kader, g.Gebruiker, klok.GetUtcNow());
             },
             Antwoord = verzoek => HergebruikverzoekWeergave.Van(verzoek, klok.GetUtcNow()),
             Locatie = verzoek => $"/v1/hergebruikverzoeken/{verzoek.Id}",

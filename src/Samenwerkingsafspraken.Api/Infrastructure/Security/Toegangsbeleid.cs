@@ -155,6 +155,23 @@ public static class Toegangsbeleid
         Regel("regiosPagina", (A, Bereik.Alles)),
         Regel("integriteitPagina", (A, Bereik.Alles)),
         Regel("projectiesPagina", (B, Bereik.Alles)),
+        // The forms: the same rows as the commands they send.
+        Regel("afspraakOpstellenPagina", (R, Bereik.EigenRegio)),
+        Regel("afspraakOndertekenenPagina", (W, Bereik.PartijBijAfspraak), (R, Bereik.PartijBijAfspraak)),
+        Regel("afspraakWijzigenPagina", (W, Bereik.PartijBijAfspraak), (R, Bereik.PartijBijAfspraak)),
+        Regel("resultatenRegistrerenPagina", (W, Bereik.PartijBijAfspraak), (R, Bereik.PartijBijAfspraak)),
+        Regel("resultatenCorrigerenPagina", (W, Bereik.PartijBijAfspraak), (R, Bereik.PartijBijAfspraak)),
+        Regel("afspraakEvaluerenPagina", (W, Bereik.PartijBijAfspraak), (R, Bereik.PartijBijAfspraak)),
+        Regel("afspraakVerlengenPagina", (W, Bereik.PartijBijAfspraak), (R, Bereik.PartijBijAfspraak)),
+        Regel("afspraakBeeindigenPagina", (R, Bereik.EigenRegio)),
+        Regel("hergebruikVerzoekenPagina", (W, Bereik.EigenWerkgever)),
+        Regel("mijnHergebruikverzoekenPagina", (W, Bereik.EigenWerkgever), (A, Bereik.Alles)),
+        Regel("hergebruikverzoekIntrekkenPagina", (W, Bereik.EigenWerkgever)),
+        Regel("hergebruikBesluitenPagina", (R, Bereik.EigenRegio)),
+        Regel("variantPagina", (A, Bereik.Alles), (B, Bereik.Alles)),
+        Regel("variantToevoegenPagina", (B, Bereik.Alles)),
+        Regel("variantWijzigenPagina", (B, Bereik.Alles)),
+        Regel("variantUitfaserenPagina", (B, Bereik.Alles)),
 
         // Audit and operation.
         Regel("integriteitControleren", (A, Bereik.Alles)),

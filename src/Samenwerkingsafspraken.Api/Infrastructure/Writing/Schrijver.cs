@@ -26,7 +26,7 @@ namespace Samenwerkingsafspraken.Infrastructure.Writing;
 /// snapshot, the employer, the reference data's stamp) in one batch, one round trip; then the write.
 /// </para>
 /// </summary>
-public sealed class Schrijver(IDocumentStore store, IWolverineRuntime wolverine, Referentiecache referentiedata)
+public sealed class Schrijver(IDocumentStore store, IWolverineRuntime wolverine, Referentiecache referentiedata, Klok klok)
 {
     /// <summary>Starts a new stream. A stream with that id already there is a 409.</summary>
     public async Task<Schrijfuitkomst> Start<T, TVerzoek>(Opdrachtcontext context, Startopdracht<T, TVerzoek> opdracht)
@@ -208,7 +208,8 @@ public sealed class Schrijver(IDocumentStore store, IWolverineRuntime wolverine,
         var outbox = new MartenOutbox(wolverine, session) { CorrelationId = context.CorrelatieId };
         foreach (var gepland in besluit.Berichten)
         {
-            await outbox.ScheduleAsync(gepland.Bericht, gepland.Tijdstip);
+            // Wolverine's scheduler keeps real time; the decision named a moment in domain time (they differ only in a simulation).
+            await outbox.ScheduleAsync(gepland.Bericht, klok.AlsEchtTijdstip(gepland.Tijdstip));
         }
     }
 

@@ -10,5 +10,7 @@ public sealed class CatalogusModel(IQuerySession session) : Webpagina
 {
     public VariantLijst Lijst { get; private set; } = null!;
 
+    public bool Aangemeld => User.Identity?.IsAuthenticated == true;
+
     public async Task OnGetAsync(CancellationToken cancellation) => Lijst = await VariantenOpvragenEndpoint.Lijst(session, true, cancellation);
 }

@@ -12,7 +12,11 @@ public static class Navigatie
         var items = new List<Menuitem> { new("Start", "/") };
         if (gebruiker is null) return [.. items, new Menuitem("Variantencatalogus", "/varianten")];
 
-        if (gebruiker.IsWerkgever && gebruiker.Kvk is { } kvk) items.Add(new("Mijn referenties", $"/werkgevers/{kvk}/referenties"));
+        if (gebruiker.IsWerkgever && gebruiker.Kvk is { } kvk)
+        {
+            items.Add(new("Mijn referenties", $"/werkgevers/{kvk}/referenties"));
+            items.Add(new("Mijn hergebruikverzoeken", $"/werkgevers/{kvk}/hergebruikverzoeken"));
+        }
         if (gebruiker.IsRegiopartij)
         {
             foreach (var regio in gebruiker.Regios.Order(StringComparer.Ordinal))
