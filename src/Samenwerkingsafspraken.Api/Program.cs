@@ -38,7 +38,7 @@ if (args is ["integriteit", .. var integriteitArgs])
     return await IntegriteitCommando.Voer(integriteitArgs, builder.Configuration, Console.Out, Console.Error, builder.Environment);
 }
 
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = StrikteInvoer.MaximaleGrootte);
 if (string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]) && string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
     builder.WebHost.UseUrls("http://127.0.0.1:5080");
@@ -82,6 +82,7 @@ builder.Services.AddWolverineHttp();
 builder.Services.ConfigureHttpJsonOptions(options => Json.Configure(options.SerializerOptions));
 builder.Services.AddApiConventies();
 builder.Services.AddAuthenticatie(builder.Configuration, builder.Environment);
+builder.Services.AddToegangsbeleid();
 builder.Services.AddTokencache();
 builder.Services.AddWebapplicatie(builder.Configuration, builder.Environment);
 builder.Services.AddOpenApiDocument(builder.Configuration);
@@ -94,19 +95,20 @@ app.UseTelemetrie();
 app.UseApiConventies();
 app.UseWebapplicatie();
 app.UseAuthentication();
+app.UseToegangsbeleid();
+app.UseStrikteInvoer();
 app.UseAuthorization();
 app.UseHandlerSpans();
 
 app.MapWebapplicatie();
-app.MapOpenApi("/v1/openapi.json").AllowAnonymous();
+app.MapOpenApi("/v1/openapi.json").MetToegangssleutel(Toegangsbeleid.Sleutels.OpenApiDocument);
 app.MapScalarApiReference("/documentatie", options => options.WithTitle("Samenwerkingsafspraken API").WithOpenApiRoutePattern("/v1/openapi.json"))
-    .AllowAnonymous();
-app.MapHealthChecks("/health", new() { Predicate = _ => false }).AllowAnonymous();
-app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+    .MetToegangssleutel(Toegangsbeleid.Sleutels.ApiReferentie);
+app.MapHealthChecks("/health", new() { Predicate = _ => false }).MetToegangssleutel(Toegangsbeleid.Sleutels.Gezondheid);
+app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).MetToegangssleutel(Toegangsbeleid.Sleutels.Gezondheid);
 app.MapWolverineEndpoints(http =>
 {
-    // Every endpoint needs a token unless it says [AllowAnonymous] (reference data, the OpenAPI document).
-    http.RequireAuthorizeOnAll();
+    // Who may call what is the access policy's business (Infrastructure/Security/Toegangsbeleid.cs), not attributes.
     http.RejectUnparseableQueryValues = true;
 
     // Generate every endpoint's code at start, so that a mistake fails the start (and the tests), not a request.

@@ -1,3 +1,4 @@
+using Samenwerkingsafspraken.Infrastructure;
 using Samenwerkingsafspraken.Infrastructure.Http;
 using System.Text.Json;
 using FluentValidation;
@@ -52,6 +53,10 @@ public static class Grenzen
     public const int Functie = 100;
     public const int PlaatsenPerRegel = 10_000;
     public static readonly DateOnly VroegsteStart = new(2000, 1, 1);
+
+    /// <summary>The latest end date for a start date: ten years on, and never past the date window.</summary>
+    public static DateOnly LaatsteEinddatum(DateOnly startdatum) =>
+        startdatum > Datumvenster.Laatst.AddYears(-LooptijdInJaren) ? Datumvenster.Laatst : startdatum.AddYears(LooptijdInJaren);
 }
 
 public sealed class RegiopartijRegels : Invoerregels<RegiopartijVerzoek>
@@ -66,17 +71,32 @@ public sealed class RegiopartijRegels : Invoerregels<RegiopartijVerzoek>
     }
 }
 
+/// <summary>The rules of one werkafspraak that need no catalogue; the catalogue's rules follow in <see cref="AfspraakinhoudRegels{T}"/>.</summary>
+public sealed class WerkafspraakRegels : Invoerregels<WerkafspraakVerzoek>
+{
+    public static readonly WerkafspraakRegels Instantie = new();
+
+    public WerkafspraakRegels()
+    {
+        RuleFor(w => w.Maatwerk).MaximumLength(Grenzen.Maatwerk).WithErrorCode("te-lang").WithMessage($"Maatwerk is ten hoogste {Grenzen.Maatwerk} tekens.");
+    }
+}
+
 public sealed class LooptijdRegels : Invoerregels<LooptijdVerzoek>
 {
     public LooptijdRegels()
     {
-        RuleFor(l => l.Startdatum).NotNull().GreaterThanOrEqualTo(Grenzen.VroegsteStart);
-        RuleFor(l => l.Einddatum).NotNull();
-        RuleFor(l => l.Einddatum).Must((l, eind) => eind > l.Startdatum).When(l => l is { Startdatum: not null, Einddatum: not null })
-            .WithErrorCode("voor-startdatum").WithMessage("De einddatum ligt na de startdatum.");
-        RuleFor(l => l.Einddatum).Must((l, eind) => eind <= l.Startdatum!.Value.AddYears(Grenzen.LooptijdInJaren))
-            .When(l => l is { Startdatum: not null, Einddatum: not null })
-            .WithErrorCode("te-lang").WithMessage($"Een looptijd is ten hoogste {Grenzen.LooptijdInJaren} jaar.");
+        RuleFor(l => l.Startdatum).NotNull().Must(d => Datumvenster.Bevat(d!.Value)).WithErrorCode("buiten-venster")
+            .WithMessage($"De startdatum ligt {Datumvenster.Omschrijving}.");
+        RuleFor(l => l.Einddatum).NotNull().Must(d => Datumvenster.Bevat(d!.Value)).WithErrorCode("buiten-venster")
+            .WithMessage($"De einddatum ligt {Datumvenster.Omschrijving}.");
+        When(l => l is { Startdatum: { } start, Einddatum: { } eind } && Datumvenster.Bevat(start) && Datumvenster.Bevat(eind), () =>
+        {
+            RuleFor(l => l.Einddatum).Must((l, eind) => eind > l.Startdatum)
+                .WithErrorCode("voor-startdatum").WithMessage("De einddatum ligt na de startdatum.");
+            RuleFor(l => l.Einddatum).Must((l, eind) => eind <= Grenzen.LaatsteEinddatum(l.Startdatum!.Value))
+                .WithErrorCode("te-lang").WithMessage($"Een looptijd is ten hoogste {Grenzen.LooptijdInJaren} jaar.");
+        });
     }
 }
 
@@ -178,9 +198,9 @@ public abstract class AfspraakinhoudRegels<T> : Invoerregels<T> where T : IAfspr
                 continue;
             }
 
-            if (werkafspraak.Maatwerk is { Length: > Grenzen.Maatwerk })
+            foreach (var fout in WerkafspraakRegels.Instantie.Validate(werkafspraak).Errors)
             {
-                context.AddFailure(new ValidationFailure($"{pad}.maatwerk", $"Maatwerk is ten hoogste {Grenzen.Maatwerk} tekens.") { ErrorCode = "te-lang" });
+                context.AddFailure(new ValidationFailure($"{pad}.{fout.PropertyName}", fout.ErrorMessage) { ErrorCode = fout.ErrorCode });
             }
 
             if (string.IsNullOrWhiteSpace(werkafspraak.VariantCode))

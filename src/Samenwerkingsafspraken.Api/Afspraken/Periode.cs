@@ -24,6 +24,6 @@ public readonly partial record struct Kwartaal(int Jaar, int Nummer)
 
     public bool Overlapt(Looptijd looptijd) => Start <= looptijd.Einddatum && Eind >= looptijd.Startdatum;
 
-    [GeneratedRegex("^([0-9]{4})-K([1-4])$")]
+    [GeneratedRegex("^([0-9]{4})-K([1-4])\\z")]
     private static partial Regex Formaat();
 }

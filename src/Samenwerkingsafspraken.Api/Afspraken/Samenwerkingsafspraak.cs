@@ -99,7 +99,12 @@ public sealed record Ondertekening(Partij Partij, DateTimeOffset Op);
 /// <summary>Results of one period, as counts only: the registry holds nothing about individual candidates.</summary>
 public sealed record Resultaten(int Plaatsingen, int NaZesMaandenInWerk, int NaTwaalfMaandenInWerk, int Uitval);
 
-public sealed record Perioderesultaat(string Periode, Resultaten Resultaten, DateTimeOffset GeregistreerdOp, int Correcties);
+/// <summary>A quarter's results, with when they were registered and, after a correction, when they were last corrected.</summary>
+public sealed record Perioderesultaat(string Periode, Resultaten Resultaten, DateTimeOffset GeregistreerdOp, int Correcties, DateTimeOffset? GecorrigeerdOp = null)
+{
+    /// <summary>When the figures as they now stand were recorded: the proof rule judges their timeliness by this.</summary>
+    public DateTimeOffset VastgelegdOp => GecorrigeerdOp ?? GeregistreerdOp;
+}
 
 public sealed record Evaluatie(Partij Partij, Oordeel Oordeel, string Lessen, bool AanbevolenVoorHergebruik, DateTimeOffset Op);
 
@@ -209,6 +214,15 @@ public sealed record Samenwerkingsafspraak(
 
     public bool IsAfgesloten => Status is AfspraakStatus.Beeindigd or AfspraakStatus.Verlopen;
 
+    /// <summary>
+    /// When the registry recorded that the agreement became active (the last required signature): unlike
+    /// <see cref="ActiefVanaf"/>, the start date the parties chose, it cannot be set in the past.
+    /// </summary>
+    public DateTimeOffset? GeactiveerdOp { get; init; }
+
+    /// <summary>The day the agreement stopped running: ended, expired, or else its end date.</summary>
+    public DateOnly Einde => Beeindiging?.Einddatum ?? VerlopenOp ?? Inhoud.Looptijd.Einddatum;
+
     public static IReadOnlyList<Type> Gebeurtenistypen { get; } =
         [typeof(AfspraakOpgesteld), typeof(AfspraakOvergenomen), typeof(AfspraakOndertekend), typeof(AfspraakGeactiveerd), typeof(AfspraakGewijzigd), typeof(ResultatenGeregistreerd), typeof(ResultatenGecorrigeerd), typeof(AfspraakGeevalueerd), typeof(AfspraakVerlengd), typeof(AfspraakBeeindigd), typeof(AfspraakVerlopen), typeof(AfspraakOvergegaan), typeof(VervullingGeregistreerd), typeof(VervullingGecorrigeerd)];
 
@@ -217,7 +231,7 @@ public sealed record Samenwerkingsafspraak(
         AfspraakOpgesteld e => Nieuw(e.AfspraakId, e.Werkgever, e.Arbeidsmarktregio, e.Inhoud, null, [], e.Op),
         AfspraakOvergenomen e => Nieuw(e.AfspraakId, e.Werkgever, e.Arbeidsmarktregio, e.Inhoud, e.Herkomst, e.Verschillen, e.Op),
         AfspraakOndertekend e => a! with { Ondertekeningen = [.. a.Ondertekeningen, new Ondertekening(e.Partij, e.Op)], LaatstGewijzigdOp = e.Op },
-        AfspraakGeactiveerd e => a! with { Status = AfspraakStatus.Actief, ActiefVanaf = e.ActiefVanaf, LaatstGewijzigdOp = e.Op },
+        AfspraakGeactiveerd e => a! with { Status = AfspraakStatus.Actief, ActiefVanaf = e.ActiefVanaf, GeactiveerdOp = e.Op, LaatstGewijzigdOp = e.Op },
         AfspraakGewijzigd e => a! with { Inhoud = e.Inhoud, InhoudVersie = version, Ondertekeningen = [], LaatstGewijzigdOp = e.Op },
         ResultatenGeregistreerd e => a! with
         {
@@ -226,7 +240,9 @@ public sealed record Samenwerkingsafspraak(
         },
         ResultatenGecorrigeerd e => a! with
         {
-            Resultaten = a.Resultaten.Select(r => r.Periode == e.Periode ? r with { Resultaten = e.Resultaten, Correcties = r.Correcties + 1 } : r).ToList(),
+            Resultaten = a.Resultaten.Select(r => r.Periode == e.Periode
+                ? r with { Resultaten = e.Resultaten, Correcties = r.Correcties + 1, GecorrigeerdOp = e.Op }
+                : r).ToList(),
             LaatstGewijzigdOp = e.Op,
         },
         AfspraakGeevalueerd e => a! with

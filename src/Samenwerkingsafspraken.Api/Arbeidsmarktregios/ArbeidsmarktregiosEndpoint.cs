@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Samenwerkingsafspraken.Gemeenten;
 using Samenwerkingsafspraken.Gemeenten.Opvragen;
 using Samenwerkingsafspraken.Infrastructure;
@@ -45,13 +44,11 @@ public sealed record RegioGemeenten(string Arbeidsmarktregio, DateOnly Peildatum
 
 public static partial class ArbeidsmarktregiosEndpoint
 {
-    [GeneratedRegex("^AM[0-9]{2}$")]
+    [GeneratedRegex("^AM[0-9]{2}\\z")]
     public static partial Regex CodeFormaat();
 
     private static OngeldigeParameter Codefout() =>
         new("code", "ongeldig-formaat", "Een regiocode is AM gevolgd door twee cijfers, bijvoorbeeld AM01.");
-
-    [AllowAnonymous]
     [WolverineGet("/v1/arbeidsmarktregios", OperationId = "arbeidsmarktregiosOpvragen")]
     [EndpointSummary("De arbeidsmarktregio's")]
     [EndpointDescription("De arbeidsmarktregio's zoals zij waren op de peildatum (JJJJ-MM-DD, standaard vandaag), met naam en geldigheid; " +
@@ -67,8 +64,6 @@ public static partial class ArbeidsmarktregiosEndpoint
         var zichtbaar = regios.Where(r => ookOpgeheven == true || r.IsGeldigOp(datum)).Select(r => ArbeidsmarktregioWeergave.Van(r, datum, [])).ToList();
         return Results.Ok(new ArbeidsmarktregioLijst(zichtbaar, zichtbaar.Count));
     }
-
-    [AllowAnonymous]
     [WolverineGet("/v1/arbeidsmarktregios/{code}", OperationId = "arbeidsmarktregioOpvragen")]
     [EndpointSummary("Eén arbeidsmarktregio")]
     [EndpointDescription("De regio zoals zij was op de peildatum (standaard vandaag): naam, centrumgemeente en de codes van haar gemeenten; " +
@@ -90,8 +85,6 @@ public static partial class ArbeidsmarktregiosEndpoint
         http.Response.Headers.ETag = ETag.Van(regio.Version);
         return Results.Json(ArbeidsmarktregioWeergave.Van(regio, datum, gemeenten.Select(g => g.Code).ToList()), Json.Options);
     }
-
-    [AllowAnonymous]
     [WolverineGet("/v1/arbeidsmarktregios/{code}/gemeenten", OperationId = "regiogemeentenOpvragen")]
     [EndpointSummary("De gemeenten van een arbeidsmarktregio")]
     [EndpointDescription("De gemeenten die op de peildatum (standaard vandaag) tot de regio hoorden, met naam en provincie. Openbaar.")]

@@ -6,7 +6,7 @@ using Samenwerkingsafspraken.Infrastructure.Web;
 namespace Samenwerkingsafspraken.Arbeidsmarktregios;
 
 /// <summary>Every region, with its number of agreements, leading to its register and its inbox.</summary>
-[Paginatoegang("regiosPagina", "auditor: alle regio's", Rollen.Auditor)]
+[Toegangssleutel("regiosPagina")]
 public sealed class RegiosModel(IQuerySession session) : Webpagina
 {
     public IReadOnlyList<Arbeidsmarktregio> Regios { get; private set; } = [];

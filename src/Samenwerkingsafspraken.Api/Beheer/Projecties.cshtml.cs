@@ -9,7 +9,7 @@ using Wolverine.Marten.Publishing;
 namespace Samenwerkingsafspraken.Beheer;
 
 /// <summary>The projections (the registry's lookups), how far each has read the events, and rebuilding one as a background job.</summary>
-[Paginatoegang("projectiesPagina", "beheerder", Rollen.Beheerder)]
+[Toegangssleutel("projectiesPagina")]
 public sealed class ProjectiesModel(IDocumentStore store, OutboxedSessionFactory sessies, IMessageBus bus) : Webpagina
 {
     public Projectiestanden Standen { get; private set; } = null!;

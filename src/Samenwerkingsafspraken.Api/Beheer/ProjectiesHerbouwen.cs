@@ -1,5 +1,4 @@
 using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Samenwerkingsafspraken.Infrastructure;
 using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
@@ -20,14 +19,12 @@ public sealed record ProjectieLijst(IReadOnlyList<string> Projecties);
 /// </summary>
 public static class ProjectiesHerbouwenEndpoint
 {
-    [Authorize(Roles = Rollen.Beheerder)]
     [WolverineGet("/v1/beheer/projecties", OperationId = "projectiesOpvragen")]
     [EndpointSummary("De projecties die herbouwd kunnen worden")]
     [ProducesResponseType<ProjectieLijst>(200)]
     [Problemen(401, 403)]
     public static ProjectieLijst Lijst() => new(MartenConfiguratie.Herbouwbaar);
 
-    [Authorize(Roles = Rollen.Beheerder)]
     [WolverinePost("/v1/beheer/projecties/{naam}/herbouw", OperationId = "projectieHerbouwen")]
     [EndpointSummary("Een projectie herbouwen uit alle gebeurtenissen (als achtergrondtaak)")]
     [EndpointDescription("Start de herbouw als taak en antwoordt meteen met 202 en in Location de statusbron van de taak. Vraag die op " +
@@ -69,7 +66,6 @@ public static class ProjectiesHerbouwenEndpoint
         return Results.Json(taak, Json.Options, statusCode: StatusCodes.Status202Accepted);
     }
 
-    [Authorize(Roles = Rollen.Beheerder)]
     [WolverineGet("/v1/beheer/herbouwtaken/{id}", OperationId = "herbouwtaakOpvragen")]
     [EndpointSummary("De toestand van een herbouwtaak")]
     [EndpointDescription("`status` is `wachtend`, `bezig`, `voltooid` of `mislukt`; een afgeronde taak heeft `duurInMilliseconden`, een mislukte `fout`.")]

@@ -23,7 +23,13 @@ public sealed class Klok(TimeProvider tijd, bool simuleerbaar = false) : TimePro
     public override TimeZoneInfo LocalTimeZone => Nederland;
 
     /// <summary>Today's date in the Netherlands.</summary>
-    public DateOnly Vandaag => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(GetUtcNow(), Nederland).DateTime);
+    public DateOnly Vandaag => DagVan(GetUtcNow());
+
+    /// <summary>
+    /// The Dutch calendar day of a moment. Converted from UTC as a DateTime, which stays at the ends of the calendar
+    /// where a DateTimeOffset in Dutch time would not fit.
+    /// </summary>
+    public static DateOnly DagVan(DateTimeOffset moment) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(moment.UtcDateTime, Nederland));
 
     /// <summary>The first moment of a Dutch calendar day, as an instant.</summary>
     public static DateTimeOffset BeginVan(DateOnly datum)

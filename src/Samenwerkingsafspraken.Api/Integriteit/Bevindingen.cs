@@ -23,8 +23,13 @@ public sealed record Bevinding(Guid StroomId, long Versie, string Soort, string 
 
 /// <param name="AnkerHash">A digest over the head of every chain in scope (docs/integriteit.md): record it, and a
 /// later rewrite of anything before it no longer matches.</param>
+/// <summary>
+/// <paramref name="AantalStromen"/> and <paramref name="AantalGebeurtenissen"/> count what the history endpoints show;
+/// <paramref name="AantalTombstones"/> the placeholders Marten writes for the sequence numbers of appends that failed
+/// after taking them, which are hashed and checked too but belong to no stream of ours.
+/// </summary>
 public sealed record Integriteitsrapport(
-    bool Intact, long AantalStromen, long AantalGebeurtenissen, string AnkerHash, IReadOnlyList<Bevinding> Bevindingen);
+    bool Intact, long AantalStromen, long AantalGebeurtenissen, string AnkerHash, IReadOnlyList<Bevinding> Bevindingen, long AantalTombstones = 0);
 
 /// <summary>
 /// One position of a stream (a version) where the verification query saw something out of order: what is there

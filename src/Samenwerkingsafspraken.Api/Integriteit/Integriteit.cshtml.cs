@@ -5,7 +5,7 @@ using Samenwerkingsafspraken.Infrastructure.Web;
 namespace Samenwerkingsafspraken.Integriteit;
 
 /// <summary>The integrity check of the whole event store on request, with its result and every finding.</summary>
-[Paginatoegang("integriteitPagina", "auditor: de hele opslag", Rollen.Auditor)]
+[Toegangssleutel("integriteitPagina")]
 public sealed class IntegriteitModel(Integriteitscontrole controle) : Webpagina
 {
     [BindProperty(SupportsGet = true)]

@@ -75,7 +75,7 @@ public static class IntegriteitCommando
         uit.WriteLine(rapport.Intact
             ? $"Integriteit van {bereik}: INTACT"
             : $"Integriteit van {bereik}: NIET INTACT ({rapport.Bevindingen.Count} bevinding{(rapport.Bevindingen.Count == 1 ? "" : "en")})");
-        uit.WriteLine($"Stromen: {rapport.AantalStromen}, gebeurtenissen: {rapport.AantalGebeurtenissen}");
+        uit.WriteLine($"Stromen: {rapport.AantalStromen}, gebeurtenissen: {rapport.AantalGebeurtenissen}, tombstones: {rapport.AantalTombstones}");
         uit.WriteLine($"Ankerhash: {rapport.AnkerHash}");
         foreach (var bevinding in rapport.Bevindingen)
         {

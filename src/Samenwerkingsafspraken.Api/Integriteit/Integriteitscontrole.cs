@@ -37,7 +37,7 @@ public sealed class Integriteitscontrole(NpgsqlDataSource dataSource)
             await alleenLezen.ExecuteNonQueryAsync(cancellation);
         }
 
-        long stromen, gebeurtenissen;
+        long stromen, gebeurtenissen, tombstones;
         string anker;
         await using (var telling = Opdracht(Telling(stroom is not null), verbinding, transactie, stroom))
         await using (var lezer = await telling.ExecuteReaderAsync(cancellation))
@@ -46,9 +46,10 @@ public sealed class Integriteitscontrole(NpgsqlDataSource dataSource)
             stromen = lezer.GetInt64(0);
             gebeurtenissen = lezer.GetInt64(1);
             anker = Convert.ToHexStringLower(lezer.GetFieldValue<byte[]>(2));
+            tombstones = lezer.GetInt64(3);
         }
 
-        if (stroom is not null && stromen == 0) return null;
+        if (stroom is not null && stromen == 0 && tombstones == 0) return null;
 
         var afwijkingen = new List<Afwijking>();
         await using (var controle = Opdracht(Afwijkingen(stroom is not null), verbinding, transactie, stroom))
@@ -60,7 +61,7 @@ public sealed class Integriteitscontrole(NpgsqlDataSource dataSource)
         await transactie.CommitAsync(cancellation);
 
         var bevindingen = Bevindingen.Classificeer(afwijkingen).ToList();
-        return new Integriteitsrapport(bevindingen.Count == 0, stromen, gebeurtenissen, anker, bevindingen);
+        return new Integriteitsrapport(bevindingen.Count == 0, stromen, gebeurtenissen, anker, bevindingen, tombstones);
     }
 
     private static NpgsqlCommand Opdracht(string sql, NpgsqlConnection verbinding, NpgsqlTransaction transactie, Guid? stroom)
@@ -104,20 +105,26 @@ public sealed class Integriteitscontrole(NpgsqlDataSource dataSource)
     private static string Filter(bool perStroom, string kolom = "stream_id") => perStroom ? $"where {kolom} = @stroom" : "";
 
     /// <summary>
-    /// Streams and events in scope, and the anchor: sha256 over (stream id, version, hash) of every chain head in
-    /// stream order, where a head is a hash row that no later row of its stream names as its predecessor.
+    /// Streams and events in scope as the history shows them, and the anchor: sha256 over (stream id, version, hash) of
+    /// every chain head in stream order, where a head is a hash row that no later row of its stream names as its
+    /// predecessor. Marten's tombstones (placeholders for the sequence numbers of an append that failed) are no
+    /// events of any stream: they are counted apart, and their stream is not counted.
     /// </summary>
     private static string Telling(bool perStroom) => $"""
         select
             (select count(*) from (
-                select stream_id from {Events} {Filter(perStroom)}
-                union select stream_id from {S}.gebeurtenis_hashes {Filter(perStroom)}
-                union select id from {Streams} where version > 0 {(perStroom ? "and id = @stroom" : "")}) stromen),
-            (select count(*) from {Events} {Filter(perStroom)}),
+                select stream_id from {Events} where type <> '{Hashketen.Tombstone}' {(perStroom ? "and stream_id = @stroom" : "")}
+                union select h.stream_id from {S}.gebeurtenis_hashes h
+                      where not exists (select 1 from {Events} t where t.seq_id = h.seq_id and t.type = '{Hashketen.Tombstone}')
+                      {(perStroom ? "and h.stream_id = @stroom" : "")}
+                union select s.id from {Streams} s where s.version > 0 {(perStroom ? "and s.id = @stroom" : "")}
+                      and not exists (select 1 from {Events} t where t.stream_id = s.id and t.type = '{Hashketen.Tombstone}')) stromen),
+            (select count(*) from {Events} where type <> '{Hashketen.Tombstone}' {(perStroom ? "and stream_id = @stroom" : "")}),
             (select sha256(coalesce(string_agg(uuid_send(stream_id) || int8send(version) || hash, ''::bytea order by stream_id, version), ''::bytea))
              from (select stream_id, version, hash, lead(vorige_hash) over (partition by stream_id order by version) as volgende_vorige
                    from {S}.gebeurtenis_hashes {Filter(perStroom)}) rijen
-             where volgende_vorige is distinct from hash)
+             where volgende_vorige is distinct from hash),
+            (select count(*) from {Events} where type = '{Hashketen.Tombstone}' {(perStroom ? "and stream_id = @stroom" : "")})
         """;
 
     /// <summary>

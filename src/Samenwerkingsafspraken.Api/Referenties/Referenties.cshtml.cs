@@ -14,8 +14,7 @@ using Samenwerkingsafspraken.Werkgevers;
 namespace Samenwerkingsafspraken.Referenties;
 
 /// <summary>"Mijn referenties": every agreement of an employer in every region, its results, its proof and its lineage.</summary>
-[Paginatoegang("referentiesPagina", "werkgever: zichzelf; regiopartij: een werkgever die haar regio om hergebruik vroeg; auditor: elke werkgever",
-    Rollen.Werkgever, Rollen.Regiopartij, Rollen.Auditor)]
+[Toegangssleutel("referentiesPagina")]
 public sealed class ReferentiesModel(IQuerySession session, IOptions<Bewijsregel> regel, Klok klok) : Webpagina
 {
     public Werkgever Werkgever { get; private set; } = null!;

@@ -39,6 +39,8 @@ public static class ReferentiesExporterenEndpoint
         .JaNee("Bewezen", r => r.Bewijs.Bewezen)
         .Tekst("Niet voldaan", r => string.Join(Scheiding, r.Bewijs.Criteria.Where(c => !c.Voldaan).Select(c => $"{c.Omschrijving}: {c.Bewijs}")))
         .Datum("Peildatum bewijs", r => r.Bewijs.Peildatum)
+        .Getal("Bewijsstukken tijdig", r => r.Bewijs.Bewijsstukken.Count(b => b.Tijdig))
+        .Getal("Bewijsstukken achteraf ingevoerd", r => r.Bewijs.Bewijsstukken.Count(b => !b.Tijdig))
         .Tekst("Herkomst regio", r => r.Herkomst?.BronArbeidsmarktregio)
         .Tekst("Herkomst afspraak-id", r => r.Herkomst?.BronAfspraakId.ToString())
         .Getal("Herkomst versie", r => r.Herkomst?.BronVersie)
@@ -69,7 +71,7 @@ public static class ReferentiesExporterenEndpoint
 
     private static string Evaluatietekst(Evaluatie e, bool metPartij)
     {
-        var datum = TimeZoneInfo.ConvertTime(e.Op, Klok.Nederland).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var datum = Klok.DagVan(e.Op).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return $"{(metPartij ? e.Partij.Naam + ": " : "")}{AfspraakHistorieEndpoint.Oordeeltekst(e.Oordeel)} ({datum})";
     }
 }

@@ -1,9 +1,7 @@
 using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using Samenwerkingsafspraken.Afspraken;
 using Samenwerkingsafspraken.Afspraken.Bewijs;
-using Samenwerkingsafspraken.Hergebruik;
 using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Security;
@@ -77,20 +75,15 @@ public static class ReferentiesOpvragen
 
         if (!await MagLezen(session, gebruiker, kvkNummer, cancellation))
             return Opvraging<Werkgever>.Geweigerd(
-                Problemen.GeenToegang("De referentiehistorie is van de werkgever; hij deelt haar met de regio's die hij om hergebruik vraagt."));
+                Problemen.GeenToegang("De referentiehistorie is van de werkgever; hij deelt haar met de regio's waar hij een afspraak heeft, " +
+                                       "die hij om hergebruik vraagt of waarmee hij haar deelt."));
 
         var werkgever = await session.LoadAsync<Werkgever>(Werkgever.StreamId(kvkNummer), cancellation);
         return werkgever ?? Opvraging<Werkgever>.Geweigerd(Problemen.NietGevonden($"Er is geen werkgever met KvK-nummer {kvkNummer}."));
     }
 
-    /// <summary>The employer itself, auditors, and the public parties of a region that this employer asked to reuse an agreement.</summary>
-    public static async Task<bool> MagLezen(IQuerySession session, Gebruiker gebruiker, string kvkNummer, CancellationToken cancellation)
-    {
-        if (gebruiker.IsAuditor || gebruiker.IsWerkgeverVan(kvkNummer)) return true;
-        if (!gebruiker.IsRegiopartij) return false;
-        var regios = gebruiker.Regios.ToArray();
-        return await session.Query<Hergebruikverzoek>().AnyAsync(v => v.KvkNummer == kvkNummer && regios.Contains(v.DoelArbeidsmarktregio), cancellation);
-    }
+    public static Task<bool> MagLezen(IQuerySession session, Gebruiker gebruiker, string kvkNummer, CancellationToken cancellation) =>
+        Werkgeverrelaties.MagLezen(session, gebruiker, kvkNummer, cancellation);
 }
 
 public static class ReferentiesOpvragenEndpoint
@@ -98,8 +91,9 @@ public static class ReferentiesOpvragenEndpoint
     [WolverineGet("/v1/werkgevers/{kvkNummer}/referenties", OperationId = "referentiesOpvragen")]
     [EndpointSummary("De referentiehistorie van een werkgever")]
     [EndpointDescription("Elke afspraak van de werkgever in elke regio: status, looptijd, resultaten tegen doelen, evaluaties, bewezen of niet en " +
-                         "waarom, waar zij vandaan kwam en waar zij is hergebruikt. Voor de werkgever zelf, auditors, en de regiopartijen van een " +
-                         "regio waaraan de werkgever een hergebruikverzoek richtte.")]
+                         "waarom (met wanneer elk bewijsstuk is vastgelegd), waar zij vandaan kwam en waar zij is hergebruikt. Voor de werkgever " +
+                         "zelf, auditors, de beheerder, en de regiopartijen van een regio waarmee de werkgever een afspraak heeft, die hij om " +
+                         "hergebruik vroeg of waarmee hij zijn referenties deelt.")]
     [ProducesResponseType<ReferentieLijst>(200)]
     [Problemen(400, 401, 403, 404)]
     public static async Task<IResult> Get(string kvkNummer, HttpContext http, IQuerySession session, CancellationToken cancellation)
@@ -108,8 +102,6 @@ public static class ReferentiesOpvragenEndpoint
         if (werkgever.IsProbleem) return werkgever.Probleem;
         return Results.Ok(await ReferentiesOpvragen.Lijst(session, werkgever.Waarde, cancellation));
     }
-
-    [AllowAnonymous]
     [WolverineGet("/v1/bewijsregel", OperationId = "bewijsregelOpvragen")]
     [EndpointSummary("Wanneer een afspraak bewezen is")]
     [EndpointDescription("De regel waarmee het register beslist of een afspraak bewezen is, met haar instellingen. Openbaar: de regel is transparant.")]

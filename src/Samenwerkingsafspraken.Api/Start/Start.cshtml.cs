@@ -1,3 +1,4 @@
+using Samenwerkingsafspraken.Infrastructure.Security;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Samenwerkingsafspraken.Infrastructure;
@@ -7,7 +8,7 @@ using Samenwerkingsafspraken.Voorbeeldgegevens;
 
 namespace Samenwerkingsafspraken.Start;
 
-[Paginatoegang("startpagina", "openbaar", Openbaar = true)]
+[Toegangssleutel("startpagina")]
 public sealed class StartModel(IHostEnvironment omgeving, IConfiguration configuratie, IServiceProvider services) : Webpagina
 {
     /// <summary>How many agreements the button makes (the command's --afspraken); fewer in the tests.</summary>

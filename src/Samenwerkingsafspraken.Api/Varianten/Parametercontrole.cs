@@ -64,9 +64,9 @@ public static class Parametercontrole
                     ? null
                     : new Fout(p.Naam, "verkeerd-type", $"'{p.Naam}' is true of false.");
             case Parametertype.Datum:
-                return waarde.ValueKind == JsonValueKind.String && DateOnly.TryParseExact(waarde.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
-                    ? null
-                    : new Fout(p.Naam, "verkeerd-type", $"'{p.Naam}' is een datum (JJJJ-MM-DD).");
+                if (waarde.ValueKind != JsonValueKind.String || !DateOnly.TryParseExact(waarde.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var datum))
+                    return new Fout(p.Naam, "verkeerd-type", $"'{p.Naam}' is een datum (JJJJ-MM-DD).");
+                return Infrastructure.Datumvenster.Bevat(datum) ? null : new Fout(p.Naam, "buiten-venster", $"'{p.Naam}' ligt {Infrastructure.Datumvenster.Omschrijving}.");
             default:
                 return null;
         }

@@ -14,8 +14,7 @@ using Samenwerkingsafspraken.Werkgevers;
 namespace Samenwerkingsafspraken.Werkaanbod;
 
 /// <summary>Offered against filled places per region and nationally: GET /v1/werkaanbod as a page, with its export.</summary>
-[Paginatoegang("werkaanbodPagina", "aantallen, geen afspraak of persoon: iedereen met een rol", Rollen.Werkgever, Rollen.Regiopartij, Rollen.Auditor,
-    Rollen.Beheerder)]
+[Toegangssleutel("werkaanbodPagina")]
 public sealed class WerkaanbodModel(IQuerySession session, Klok klok) : Formulierpagina
 {
     public const string Adres = "/werkaanbod";

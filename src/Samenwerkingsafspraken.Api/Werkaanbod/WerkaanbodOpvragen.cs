@@ -1,5 +1,4 @@
 using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Samenwerkingsafspraken.Afspraken;
 using Samenwerkingsafspraken.Arbeidsmarktregios;
 using Samenwerkingsafspraken.Exports;
@@ -7,6 +6,7 @@ using Samenwerkingsafspraken.Infrastructure;
 using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Security;
+using Samenwerkingsafspraken.Referentiedata;
 using Samenwerkingsafspraken.Werkgevers;
 using Wolverine.Http;
 
@@ -35,9 +35,8 @@ public sealed record WerkaanbodFilter(string? Periode, string? Arbeidsmarktregio
         var fouten = Controleer().Concat(andereFouten).ToList();
         if (fouten.Count > 0) return Opvraging<Werkaanbodoverzicht>.Geweigerd(Problemen.Ongeldig(fouten));
 
-        if (Arbeidsmarktregio is not null
-            && await session.LoadAsync<Arbeidsmarktregio>(Arbeidsmarktregios.Arbeidsmarktregio.StreamId(Arbeidsmarktregio), cancellation) is null)
-            return Opvraging<Werkaanbodoverzicht>.Geweigerd(Problemen.NietGevonden($"Arbeidsmarktregio {Arbeidsmarktregio} bestaat niet."));
+        if (await Filterbestaan.Controleer(session, Arbeidsmarktregio, null, cancellation) is { Count: > 0 } onbekend)
+            return Opvraging<Werkaanbodoverzicht>.Geweigerd(Problemen.Ongeldig(onbekend));
 
         var kwartaal = Periode is null ? Werkaanbodtelling.LaatsteAfgelopen(vandaag) : Kwartaal.Van(Periode);
         var query = session.Query<Werkaanbodfeiten>()
@@ -50,10 +49,6 @@ public sealed record WerkaanbodFilter(string? Periode, string? Arbeidsmarktregio
 
 public static class WerkaanbodOpvragenEndpoint
 {
-    /// <summary>Counts of places, no agreement or person named: everyone with a role reads them.</summary>
-    public const string Lezers = $"{Rollen.Werkgever},{Rollen.Regiopartij},{Rollen.Auditor},{Rollen.Beheerder}";
-
-    [Authorize(Roles = Lezers)]
     [WolverineGet("/v1/werkaanbod", OperationId = "werkaanbodOpvragen")]
     [EndpointSummary("Het werkaanbod: aangeboden en vervulde plaatsen per sector en variant, per regio en landelijk")]
     [EndpointDescription("Over een kwartaal (periode, standaard het laatste afgelopen kwartaal): hoeveel plaatsen de actieve afspraken aanboden, " +
@@ -61,7 +56,7 @@ public static class WerkaanbodOpvragenEndpoint
                          "regio, sector en variant. Landelijk, of voor één arbeidsmarktregio; te filteren op sector (van het werk) en variant. " +
                          "Alleen aantallen: voor iedereen met een rol.")]
     [ProducesResponseType<Werkaanbodoverzicht>(200)]
-    [Problemen(400, 401, 404)]
+    [Problemen(400, 401)]
     public static async Task<IResult> Get(string? periode, string? arbeidsmarktregio, string? sector, string? variant, IQuerySession session, Klok klok,
         CancellationToken cancellation)
     {
@@ -82,13 +77,12 @@ public static class WerkaanbodExporterenEndpoint
         .Getal("Vervulde plaatsen", r => r.Vervuld)
         .Getal("Percentage vervuld", r => r.PercentageVervuld);
 
-    [Authorize(Roles = WerkaanbodOpvragenEndpoint.Lezers)]
     [WolverineGet("/v1/werkaanbod/export", OperationId = "werkaanbodExporteren")]
     [EndpointSummary("Het werkaanbod als CSV of Excel")]
     [EndpointDescription("Een rij per regio, sector en variant: afspraken, aangeboden, gerapporteerde en vervulde plaatsen en het percentage " +
                          "vervuld, met dezelfde filters (periode, arbeidsmarktregio, sector, variant) als het overzicht. formaat=csv of formaat=xlsx.")]
     [Exportbestand]
-    [Problemen(400, 401, 404)]
+    [Problemen(400, 401)]
     public static async Task<IResult> Get(string? formaat, string? periode, string? arbeidsmarktregio, string? sector, string? variant,
         IQuerySession session, Klok klok, CancellationToken cancellation)
     {

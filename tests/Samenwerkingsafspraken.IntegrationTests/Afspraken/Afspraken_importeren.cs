@@ -209,7 +209,7 @@ public sealed class Afspraken_importeren(ApiFixture fixture) : IntegratieTest(fi
         (await Importeer(bestand, token: Tokens.Auditor())).Probleem(403);
         (await Importeer(bestand, token: Tokens.Werkgever())).Probleem(403);
         (await Importeer(bestand, token: Tokens.Regiopartij(Testdata.GemeenteGroningen, "AM99"), url: "/v1/arbeidsmarktregios/AM99/imports")).Probleem(404);
-        (await Importeer(bestand, token: Tokens.Regiopartij(Testdata.GemeenteGroningen, "AM1"), url: "/v1/arbeidsmarktregios/AM1/imports"))
+        (await Importeer(bestand, token: Tokens.Regiopartij(), url: "/v1/arbeidsmarktregios/AM1/imports"))
             .OngeldigeVelden().ShouldBe(["code"]);
         (await Importeer(bestand, "application/json")).ProbleemCode(415).ShouldBe("mediatype-niet-ondersteund");
         (await Importeer(Encoding.UTF8.GetBytes("kenmerk;kleur\r\nA;rood"))).OngeldigeVelden().ShouldContain("bestand.kleur");
@@ -218,6 +218,29 @@ public sealed class Afspraken_importeren(ApiFixture fixture) : IntegratieTest(fi
         (await Get($"{Imports}/{Guid.NewGuid()}", Tokens.Regiopartij())).Probleem(404);
         (await Get($"{Imports}/{Guid.NewGuid()}", Leeuwarden)).Probleem(403);
         (await Get($"{Imports}/{Guid.NewGuid()}")).Probleem(401);
+    }
+
+    [Theory]
+    [InlineData("\u0000")]
+    [InlineData("\u0007")]
+    [InlineData("\u202E")]
+    [InlineData("\u2066")]
+    public async Task een_stuur_of_richtingsteken_in_een_bestand_wordt_geweigerd_en_niets_wordt_vastgelegd(string teken)
+    {
+        await WerkgeverGeregistreerd();
+        var voor = await Opslag();
+        var rij = Rij("GR-1", Testdata.Kvk, $"Samen{teken}naar werk");
+
+        (await Importeer(AlsCsv(rij))).ProbleemCode(400).ShouldBe("ongeldige-invoer");
+        if (teken.Length == 1 && teken[0] >= 0x20)
+        {
+            // XML cannot hold a C0 control character, so only the bidi characters can be in a workbook's cell.
+            var uitExcel = await Importeer(AlsXlsx([rij]), Xlsx);
+            uitExcel.OngeldigeVelden().ShouldBe(["regels[2].titel"], uitExcel.Tekst);
+        }
+
+        (await Opslag()).Gelijk(voor).ShouldBeTrue();
+        (await AantalInRegister()).ShouldBe(0);
     }
 
     [Fact]

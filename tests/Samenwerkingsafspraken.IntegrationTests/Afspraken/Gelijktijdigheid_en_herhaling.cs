@@ -29,6 +29,7 @@ public sealed class Gelijktijdigheid_en_herhaling(ApiFixture fixture) : Integrat
     public async Task een_herhaald_verzoek_met_dezelfde_sleutel_heeft_een_keer_effect_en_hetzelfde_antwoord()
     {
         var actief = await Actief();
+        NaHetEersteKwartaal();
         var sleutel = new Dictionary<string, string> { ["Idempotency-Key"] = "resultaten-2025-K1-poging" };
         var lichaam = Resultaten("2025-K1", 3, actief.Versie, zes: 1);
 
@@ -62,6 +63,7 @@ public sealed class Gelijktijdigheid_en_herhaling(ApiFixture fixture) : Integrat
     public async Task dezelfde_sleutel_met_een_andere_inhoud_wordt_geweigerd()
     {
         var actief = await Actief();
+        NaHetEersteKwartaal();
         var sleutel = new Dictionary<string, string> { ["Idempotency-Key"] = "een-sleutel" };
         await Post($"{Afspraken}/{actief.Id}/resultaten", Resultaten("2025-K1", 3, actief.Versie), Tokens.Werkgever(), sleutel);
 
@@ -91,6 +93,7 @@ public sealed class Gelijktijdigheid_en_herhaling(ApiFixture fixture) : Integrat
     public async Task gelijktijdige_herhalingen_met_dezelfde_sleutel_hebben_een_keer_effect()
     {
         var actief = await Actief();
+        NaHetEersteKwartaal();
         var sleutel = new Dictionary<string, string> { ["Idempotency-Key"] = "tegelijk" };
         var lichaam = Resultaten("2025-K1", 2, actief.Versie);
 

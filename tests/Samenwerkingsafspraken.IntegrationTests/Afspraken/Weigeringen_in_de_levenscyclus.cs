@@ -48,7 +48,8 @@ public sealed class Weigeringen_in_de_levenscyclus(ApiFixture fixture) : Integra
     public async Task een_verouderde_versie_is_409_met_de_actuele_versie(string activiteit)
     {
         var actief = await Actief();
-        await Post($"{Afspraken}/{actief.Id}/resultaten", Resultaten("2025-K1", 1, actief.Versie), Tokens.Werkgever());
+        NaHetEersteKwartaal();
+        (await Post($"{Afspraken}/{actief.Id}/resultaten", Resultaten("2025-K1", 1, actief.Versie), Tokens.Werkgever())).Status.ShouldBe(200);
 
         var antwoord = await Post($"{Afspraken}/{actief.Id}/{activiteit}", Lichaam(activiteit, actief.Versie), Tokens.Regiopartij());
 
@@ -133,7 +134,9 @@ public sealed class Weigeringen_in_de_levenscyclus(ApiFixture fixture) : Integra
         var url = $"{Afspraken}/{actief.Id}/resultaten";
 
         (await Post(url, Resultaten("2024-K4", 1, actief.Versie), Tokens.Werkgever())).OngeldigeVelden().ShouldBe(["periode"]);
-        (await Post(url, Resultaten("2025-K3", 1, actief.Versie), Tokens.Werkgever())).ProbleemCode(400).ShouldBe("periode-in-toekomst");
+        (await Post(url, Resultaten("2025-K3", 1, actief.Versie), Tokens.Werkgever())).ProbleemCode(400).ShouldBe("periode-niet-afgelopen");
+        (await Post(url, Resultaten("2025-K1", 1, actief.Versie), Tokens.Werkgever())).ProbleemCode(400).ShouldBe("periode-niet-afgelopen");
+        NaHetEersteKwartaal();
         (await Post(url, Resultaten("2025-K1", 1, actief.Versie), Tokens.Werkgever())).Status.ShouldBe(200);
         (await Post(url, Resultaten("2025-K1", 2, actief.Versie + 1), Tokens.Werkgever())).ProbleemCode(409).ShouldBe("periode-al-geregistreerd");
     }

@@ -7,7 +7,7 @@ namespace Samenwerkingsafspraken.IntegrationTests.Afspraken;
 /// <summary>The work an agreement offers, how many places were filled per quarter, and the overview per region and nationally.</summary>
 public sealed class Werkaanbod_en_vervulling(ApiFixture fixture) : IntegratieTest(fixture)
 {
-    private static readonly DateTimeOffset NaHetEersteKwartaal = new(2025, 4, 10, 10, 0, 0, TimeSpan.FromHours(2));
+    private static readonly DateTimeOffset EersteKwartaalAfgelopen = new(2025, 4, 10, 10, 0, 0, TimeSpan.FromHours(2));
 
     private static readonly WerkaanbodVerzoek[] Aanbod =
     [
@@ -43,7 +43,7 @@ public sealed class Werkaanbod_en_vervulling(ApiFixture fixture) : IntegratieTes
         ]);
         afspraak.Status.ShouldBe(AfspraakStatus.Actief);
 
-        Tijd.Zet(NaHetEersteKwartaal);
+        Tijd.Zet(EersteKwartaalAfgelopen);
         var gemeld = await Post($"{Afspraken}/{afspraak.Id}/vervullingen", Melding("2025-K1", afspraak.Versie, Regel("bouw", "timmerman", 3)), Tokens.Werkgever());
         gemeld.Status.ShouldBe(200, gemeld.Tekst);
         var vervulling = gemeld.Als<SamenwerkingsafspraakWeergave>().Vervullingen.ShouldHaveSingleItem();
@@ -95,7 +95,7 @@ public sealed class Werkaanbod_en_vervulling(ApiFixture fixture) : IntegratieTes
 
         var afspraak = await MetWerkaanbod();
         var pad = $"{Afspraken}/{afspraak.Id}/vervullingen";
-        Tijd.Zet(NaHetEersteKwartaal);
+        Tijd.Zet(EersteKwartaalAfgelopen);
 
         (await Post(pad, Melding("2025-K1", afspraak.Versie, Regel("bouw", "Timmerman", 1)))).Probleem(401);
         (await Post(pad, Melding("2025-K1", afspraak.Versie, Regel("bouw", "Timmerman", 1)), Leeuwarden)).ProbleemCode(403).ShouldBe("geen-partij");
@@ -173,8 +173,8 @@ public sealed class Werkaanbod_en_vervulling(ApiFixture fixture) : IntegratieTes
         (await Get("/v1/werkaanbod?periode=2025-K9&sector=ruimtevaart&arbeidsmarktregio=Groningen&variant=Praktijk%20Route", Tokens.Auditor()))
             .OngeldigeVelden().ShouldBe(["periode", "sector", "arbeidsmarktregio", "variant"], ignoreOrder: true);
         (await Get("/v1/werkaanbod/export?periode=2025-K9", Tokens.Auditor())).OngeldigeVelden().ShouldBe(["periode", "formaat"], ignoreOrder: true);
-        (await Get("/v1/werkaanbod?arbeidsmarktregio=AM99", Tokens.Auditor())).Probleem(404);
-        (await Get("/v1/werkaanbod/export?formaat=csv&arbeidsmarktregio=AM99", Tokens.Auditor())).Probleem(404);
+        (await Get("/v1/werkaanbod?arbeidsmarktregio=AM99", Tokens.Auditor())).OngeldigeVelden().ShouldBe(["arbeidsmarktregio"]);
+        (await Get("/v1/werkaanbod/export?formaat=csv&arbeidsmarktregio=AM99", Tokens.Auditor())).OngeldigeVelden().ShouldBe(["arbeidsmarktregio"]);
         (await Get("/v1/werkaanbod/export?formaat=csv")).Probleem(401);
     }
 }

@@ -12,7 +12,8 @@ public sealed class Referenties_exporteren(ApiFixture fixture) : IntegratieTest(
     [
         "Afspraak-id", "Versie", "Arbeidsmarktregio", "Titel", "Status", "Startdatum", "Einddatum", "Actief vanaf", "Beëindigd of verlopen op",
         "Varianten", "Doel plaatsingen per jaar", "Gerapporteerde maanden", "Plaatsingen", "Doel plaatsingen", "Percentage van doel",
-        "Na 6 maanden in werk", "Na 12 maanden in werk", "Uitval", "Bewezen", "Niet voldaan", "Peildatum bewijs", "Herkomst regio",
+        "Na 6 maanden in werk", "Na 12 maanden in werk", "Uitval", "Bewezen", "Niet voldaan", "Peildatum bewijs", "Bewijsstukken tijdig",
+        "Bewijsstukken achteraf ingevoerd", "Herkomst regio",
         "Herkomst afspraak-id", "Herkomst versie", "Hergebruikt in", "Laatste evaluatie werkgever", "Laatste evaluaties regiopartijen",
     ];
 
@@ -46,6 +47,8 @@ public sealed class Referenties_exporteren(ApiFixture fixture) : IntegratieTest(
         rij["Bewezen"].ShouldBe("ja");
         rij["Niet voldaan"].ShouldBe("");
         rij["Peildatum bewijs"].ShouldBe("2026-01-15");
+        rij["Bewijsstukken tijdig"].ShouldBe("6");
+        rij["Bewijsstukken achteraf ingevoerd"].ShouldBe("0");
         rij["Herkomst regio"].ShouldBe("");
         rij["Hergebruikt in"].ShouldBe("");
         rij["Laatste evaluatie werkgever"].ShouldBe("succesvol (2026-01-15)");
@@ -117,7 +120,7 @@ public sealed class Referenties_exporteren(ApiFixture fixture) : IntegratieTest(
         (await Download($"{Url}?formaat=xlsx", Leeuwarden)).Werkboek().Worksheet(1).Cell(2, 1).GetString().ShouldBe(bron.Id.ToString());
         (await Get($"{Url}?formaat=csv", Assen)).Probleem(403);
         (await Get($"{Url}?formaat=csv", Tokens.Werkgever(Testdata.AndereKvk))).Probleem(403);
-        (await Get($"{Url}?formaat=csv", Tokens.Beheerder())).Probleem(403);
+        (await Get($"{Url}?formaat=csv", Tokens.Beheerder())).Status.ShouldBe(200);
         (await Get($"{Url}?formaat=csv")).Probleem(401);
     }
 

@@ -3,6 +3,7 @@ using Marten;
 using Marten.Events.Daemon.Coordination;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Samenwerkingsafspraken.Infrastructure;
 using Samenwerkingsafspraken.Infrastructure.Persistence;
@@ -27,14 +28,17 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public LocalIssuer Uitgever { get; } = new(Path.Combine(Path.GetTempPath(), "samenwerkingsafspraken-tests", "uitgever.pem"));
 
+    /// <summary>What the shared host logs, as operators would read it.</summary>
+    public Logboek Logboek { get; } = new();
+
     public async Task InitializeAsync()
     {
         ConnectionString = await TestDatabase.ConnectionString();
-        Host = await StartHost(ConnectionString, Tijd, Uitgever);
+        Host = await StartHost(ConnectionString, Tijd, Uitgever, logboek: Logboek);
     }
 
     public static async Task<IAlbaHost> StartHost(string connectionString, TimeProvider tijd, LocalIssuer uitgever,
-        IDictionary<string, string>? instellingen = null, Action<IServiceCollection>? diensten = null)
+        IDictionary<string, string>? instellingen = null, Action<IServiceCollection>? diensten = null, Logboek? logboek = null)
     {
         JasperFxEnvironment.AutoStartHost = true;
         return await AlbaHost.For<Program>(builder =>
@@ -49,6 +53,7 @@ public sealed class ApiFixture : IAsyncLifetime
             // fail over to, so the check may be rare here; tests of failover start processes with their own settings.
             builder.UseSetting(Samenwerkingsafspraken.Infrastructure.Hosting.Clusterinstellingen.StaleNodeSecondsSleutel, "300");
             foreach (var (sleutel, waarde) in instellingen ?? new Dictionary<string, string>()) builder.UseSetting(sleutel, waarde);
+            if (logboek is not null) builder.ConfigureLogging(logging => logging.AddProvider(logboek));
             builder.ConfigureServices(services =>
             {
                 services.AddSingleton(new Klok(tijd));

@@ -30,6 +30,9 @@ public abstract partial class IntegratieTest
         return antwoord.Als<SamenwerkingsafspraakWeergave>();
     }
 
+    /// <summary>Results are recorded for a quarter that has ended: domain time moves to just after the first quarter of 2025.</summary>
+    protected void NaHetEersteKwartaal() => Tijd.Zet(new DateTimeOffset(2025, 4, 2, 10, 0, 0, TimeSpan.FromHours(2)));
+
     protected async Task<SamenwerkingsafspraakWeergave> Lees(Guid id) =>
         (await Get($"{Afspraken}/{id}", Tokens.Auditor())).Als<SamenwerkingsafspraakWeergave>();
 

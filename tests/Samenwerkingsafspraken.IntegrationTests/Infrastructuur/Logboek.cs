@@ -3,13 +3,24 @@ using Microsoft.Extensions.Logging;
 
 namespace Samenwerkingsafspraken.IntegrationTests.Infrastructuur;
 
-/// <summary>Captures what a host logs, with the scopes each entry was written in, so a test can say what was logged and how.</summary>
+public sealed record Logregel(long Volgnummer, LogLevel Niveau, string Categorie, string Bericht, Exception? Uitzondering,
+    IReadOnlyDictionary<string, object?> Scopes);
+
+/// <summary>
+/// Every log entry of a test host, numbered, with the scopes each entry was written in, so that a test can see what
+/// operators would see and how it was logged.
+/// </summary>
 public sealed class Logboek : ILoggerProvider, ISupportExternalScope
 {
     private readonly ConcurrentQueue<Logregel> _regels = new();
     private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
+    private long _volgnummer;
+
+    public long Stand => Interlocked.Read(ref _volgnummer);
 
     public IReadOnlyList<Logregel> Regels => _regels.ToArray();
+
+    public IReadOnlyList<Logregel> Sinds(long stand) => _regels.Where(r => r.Volgnummer > stand).OrderBy(r => r.Volgnummer).ToList();
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -40,9 +51,12 @@ public sealed class Logboek : ILoggerProvider, ISupportExternalScope
                     foreach (var (sleutel, waarde) in andere) lijst[sleutel] = waarde;
                 }
             }, scopes);
-            logboek._regels.Enqueue(new Logregel(categorie, logLevel, formatter(state, exception), exception, scopes));
+            logboek._regels.Enqueue(new Logregel(Interlocked.Increment(ref logboek._volgnummer), logLevel, categorie, formatter(state, exception), exception, scopes));
+
+            // The fixture's host lives for the whole run: keep the newest entries only.
+            while (logboek._regels.Count > 20_000 && logboek._regels.TryDequeue(out _))
+            {
+            }
         }
     }
 }
-
-public sealed record Logregel(string Categorie, LogLevel Niveau, string Bericht, Exception? Uitzondering, IReadOnlyDictionary<string, object?> Scopes);

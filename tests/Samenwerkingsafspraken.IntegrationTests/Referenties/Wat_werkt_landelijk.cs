@@ -43,6 +43,9 @@ public sealed class Wat_werkt_landelijk(ApiFixture fixture) : IntegratieTest(fix
 
     private async Task<Guid> BewezenIn(string kvk, string naam, string sector, string regio, string oin, string titel, string maatwerk, string doelgroep)
     {
+        // Each agreement starts at the start of 2025, also when the one before it moved the clock on: months active and
+        // evidence count from the activation, so an agreement activated after its results would not be proven.
+        Tijd.Zet(ApiFixture.Starttijd);
         var regiopartij = Tokens.Regiopartij(oin, regio);
         (await Post("/v1/werkgevers", Testdata.Werkgever(kvk, naam, sector), regiopartij)).Status.ShouldBe(201);
         var verzoek = Testdata.Afspraak(kvk, regio, oin) with
@@ -218,6 +221,9 @@ public sealed class Wat_werkt_landelijk(ApiFixture fixture) : IntegratieTest(fix
         (await Get($"{Zoeken}?zoek=x&sector=ruimtevaart&doelgroep=iedereen&arbeidsmarktregio=Groningen&van=gisteren&paginagrootte=0&na=abc", Groningen))
             .OngeldigeVelden().ShouldBe(["zoek", "sector", "doelgroep", "arbeidsmarktregio", "van", "na", "paginagrootte"], ignoreOrder: true);
         (await Get($"{Zoeken}?paginagrootte=veel", Groningen)).Probleem(400);
+        (await Get($"{Zoeken}?arbeidsmarktregio=AM99", Groningen)).OngeldigeVelden().ShouldBe(["arbeidsmarktregio"]);
+        (await Get($"{Zoeken}?zoek=%E2%80%AEtimmerman", Groningen)).OngeldigeVelden().ShouldBe(["zoek"]);
+        (await Get($"{Zoeken}?zoek=timmer%00man", Groningen)).OngeldigeVelden().ShouldBe(["zoek"]);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Samenwerkingsafspraken.Infrastructure.Web;
+using Samenwerkingsafspraken.Infrastructure.Security;
 using Samenwerkingsafspraken.IntegrationTests.Infrastructuur;
 
 namespace Samenwerkingsafspraken.IntegrationTests.Web;
@@ -15,12 +15,12 @@ public sealed class Paginas_en_aanmelden(ApiFixture fixture) : IntegratieTest(fi
         paginas.Count.ShouldBeGreaterThan(10);
         foreach (var pagina in paginas)
         {
-            var toegang = pagina.GetCustomAttribute<PaginatoegangAttribute>();
-            toegang.ShouldNotBeNull($"{pagina.Name} noemt niet wie haar mag zien");
-            (toegang.Openbaar ^ toegang.Rollen.Count > 0).ShouldBeTrue($"{pagina.Name}: openbaar of rollen, niet beide of geen van beide");
+            var sleutel = pagina.GetCustomAttribute<ToegangssleutelAttribute>();
+            sleutel.ShouldNotBeNull($"{pagina.Name} noemt niet wie haar mag zien");
+            Toegangsbeleid.Voor(sleutel.Sleutel).ShouldNotBeNull($"{pagina.Name}: geen regel '{sleutel.Sleutel}' in het toegangsbeleid");
         }
 
-        paginas.Select(p => p.GetCustomAttribute<PaginatoegangAttribute>()!.Naam).ShouldBeUnique();
+        paginas.Select(p => p.GetCustomAttribute<ToegangssleutelAttribute>()!.Sleutel).ShouldBeUnique();
     }
 
     [Fact]

@@ -44,4 +44,9 @@ public static class Afspraak
     ];
 
     public static Samenwerkingsafspraak ActieveAfspraak(params object[] daarna) => Na([.. Actief(), .. daarna]);
+
+    /// <summary>Active from 2025-01-01, with the last signature recorded at the given moment.</summary>
+    public static Samenwerkingsafspraak GeactiveerdOp(DateTimeOffset op, params object[] daarna) =>
+        Na([Opgesteld(), new AfspraakOndertekend(Id, Werkgever, 1, op), new AfspraakOndertekend(Id, Gemeentepartij, 1, op),
+            new AfspraakGeactiveerd(Id, new DateOnly(2025, 1, 1), op), .. daarna]);
 }

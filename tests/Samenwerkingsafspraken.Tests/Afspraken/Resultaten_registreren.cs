@@ -25,12 +25,16 @@ public sealed class Resultaten_registreren
     }
 
     [Fact]
-    public void een_kwartaal_buiten_de_looptijd_of_in_de_toekomst_wordt_geweigerd()
+    public void een_kwartaal_buiten_de_looptijd_of_dat_nog_niet_voorbij_is_wordt_geweigerd()
     {
+        ResultatenRegistreren.Beslis(Afspraak.ActieveAfspraak(), Verzoek("2025-K2"), Testkader.Werkgever(), new DateOnly(2025, 6, 30), Testkader.Nu)
+            .Weigering!.Code.ShouldBe("periode-niet-afgelopen");
+        ResultatenRegistreren.Beslis(Afspraak.ActieveAfspraak(), Verzoek("2025-K2"), Testkader.Werkgever(), new DateOnly(2025, 7, 1), Testkader.Nu)
+            .IsWeigering.ShouldBeFalse();
         ResultatenRegistreren.Beslis(Afspraak.ActieveAfspraak(), Verzoek("2024-K4"), Testkader.Werkgever(), Vandaag, Testkader.Nu).Weigering!.Code
             .ShouldBe("periode-buiten-looptijd");
         ResultatenRegistreren.Beslis(Afspraak.ActieveAfspraak(), Verzoek("2025-K3"), Testkader.Werkgever(), Vandaag, Testkader.Nu).Weigering!.Code
-            .ShouldBe("periode-in-toekomst");
+            .ShouldBe("periode-niet-afgelopen");
     }
 
     [Fact]
@@ -46,7 +50,7 @@ public sealed class Resultaten_registreren
 
         var gecorrigeerd = Afspraak.ActieveAfspraak([.. afspraak.Resultaten.Select(_ => (object)new ResultatenGeregistreerd(Afspraak.Id, "2025-K1",
             new Resultaten(3, 2, 0, 1), Testkader.Nu)), .. correctie.Gebeurtenissen]);
-        gecorrigeerd.Resultaten.Single().ShouldBe(new Perioderesultaat("2025-K1", new Resultaten(4, 2, 0, 1), Testkader.Nu, 1));
+        gecorrigeerd.Resultaten.Single().ShouldBe(new Perioderesultaat("2025-K1", new Resultaten(4, 2, 0, 1), Testkader.Nu, 1, Testkader.Nu));
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class Hergebruik_beslissen
 
     private static Referentie Bron(bool bewezen = true)
     {
-        var afspraak = Afspraak.ActieveAfspraak(bewezen ? Bewijsvoering_van_een_afspraak.EenJaarOpDoel() : []);
+        var afspraak = bewezen ? Bewijsvoering_van_een_afspraak.BewezenAfspraak() : Afspraak.ActieveAfspraak();
         return new Referentie(afspraak.Id, afspraak, Bewijsvoering.Beoordeel(afspraak, new Bewijsregel()), []);
     }
 

@@ -1,6 +1,6 @@
 using Samenwerkingsafspraken.Infrastructure.Http;
 using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
+using Marten;
 using Samenwerkingsafspraken.Infrastructure;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Security;
@@ -58,7 +58,6 @@ public static class AfspraakBeeindigen
 
 public static class AfspraakBeeindigenEndpoint
 {
-    [Authorize(Roles = Rollen.Regiopartij)]
     [WolverinePost("/v1/samenwerkingsafspraken/{id}/beeindiging", OperationId = "samenwerkingsafspraakBeeindigen")]
     [EndpointSummary("Een afspraak beëindigen")]
     [EndpointDescription("Een regiopartij van de regio beëindigt een concept of een actieve afspraak per vandaag, met een reden uit de lijst " +

@@ -9,7 +9,7 @@ using Samenwerkingsafspraken.Infrastructure.Writing;
 namespace Samenwerkingsafspraken.Afspraken.Beeindigen;
 
 /// <summary>A public party of the region ends the agreement today, with a reason: the same command as POST …/beeindiging.</summary>
-[Paginatoegang("afspraakBeeindigenPagina", "regiopartij: afspraken in eigen regio's", Rollen.Regiopartij)]
+[Toegangssleutel("afspraakBeeindigenPagina")]
 public sealed class BeeindigenModel(IQuerySession session, Schrijver schrijver, Klok klok) : Afspraakactie(session)
 {
     [BindProperty] public string? Reden { get; set; }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Samenwerkingsafspraken.Infrastructure;
 
 namespace Samenwerkingsafspraken.Afspraken.Bewijs;
 
@@ -10,7 +11,11 @@ public sealed record Bewijsregel
 {
     public const string Sectie = "Bewijsregel";
 
-    /// <summary>Months between the start of the active period and the latest evidence (the last recorded event).</summary>
+    /// <summary>
+    /// Months between the start of the active period and the latest evidence (the last recorded event). The active
+    /// period starts at the start date, or at the day the registry recorded the last signature if that is later: a
+    /// start date in the past proves nothing about months the registry never saw.
+    /// </summary>
     public int MinimaleMaandenActief { get; init; } = 12;
 
     /// <summary>Placements as a share of the target, pro rata over the reported months.</summary>
@@ -25,18 +30,40 @@ public sealed record Bewijsregel
     /// <summary>The judgments that count as positive.</summary>
     public IReadOnlyList<Oordeel> PositieveOordelen { get; init; } = [Oordeel.Succesvol];
 
+    /// <summary>
+    /// How many days after the end of its quarter results are still recorded in time (and an evaluation after the
+    /// end of the agreement). Evidence recorded later is entered afterwards (achteraf).
+    /// </summary>
+    public int TijdigBinnenDagen { get; init; } = 92;
+
+    /// <summary>Whether evidence entered afterwards counts towards the proof. It is always shown, with when it was recorded.</summary>
+    public bool AchterafIngevoerdBewijsTelt { get; init; }
+
     public string Omschrijving =>
-        $"Een afspraak is bewezen als zij ten minste {MinimaleMaandenActief} maanden actief is, haar plaatsingen ten minste " +
+        $"Een afspraak is bewezen als zij ten minste {MinimaleMaandenActief} maanden actief is (gerekend vanaf de startdatum, of vanaf de " +
+        "dag waarop het register haar actief zag worden als die later is), haar plaatsingen ten minste " +
         $"{MinimaalPercentageVanDoel.ToString(CultureInfo.InvariantCulture)}% van het doel (naar rato van de gerapporteerde maanden) halen" +
         (PositieveEvaluatieWerkgever ? ", de werkgever haar positief evalueert" : "") +
         (PositieveEvaluatieRegiopartij ? ", en ten minste één regiopartij haar positief evalueert" : "") +
-        $" (positief: {string.Join(" of ", PositieveOordelen.Select(o => Historie.AfspraakHistorieEndpoint.Oordeeltekst(o)))}).";
+        $" (positief: {string.Join(" of ", PositieveOordelen.Select(o => Historie.AfspraakHistorieEndpoint.Oordeeltekst(o)))}). " +
+        $"Bewijs is tijdig als het uiterlijk {TijdigBinnenDagen} dagen na het einde van zijn kwartaal (een evaluatie: na het einde van de " +
+        $"afspraak) is vastgelegd; " +
+        (AchterafIngevoerdBewijsTelt ? "achteraf ingevoerd bewijs telt ook mee." : "alleen tijdig bewijs telt mee, achteraf ingevoerd bewijs wordt wel getoond.");
 }
 
 /// <summary>One criterion of the rule, whether it is met, and the evidence in figures and words.</summary>
 public sealed record Criterium(string Code, string Omschrijving, bool Voldaan, string Bewijs, IReadOnlyDictionary<string, string> Gegevens);
 
-public sealed record Bewijs(bool Bewezen, IReadOnlyList<Criterium> Criteria, DateOnly? Peildatum);
+/// <summary>
+/// One piece of evidence and when it was recorded: the results of a quarter (as they now stand) or a party's
+/// evaluation. <see cref="Tijdig"/>: recorded in time, while the agreement ran; <see cref="Telt"/>: counted by the rule.
+/// </summary>
+public sealed record Bewijsstuk(string Soort, string? Periode, Partij? Partij, DateTimeOffset VastgelegdOp, bool Tijdig, bool Telt);
+
+public sealed record Bewijs(bool Bewezen, IReadOnlyList<Criterium> Criteria, DateOnly? Peildatum, IReadOnlyList<Bewijsstuk>? Bewijsstukken = null)
+{
+    public IReadOnlyList<Bewijsstuk> Bewijsstukken { get; init; } = Bewijsstukken ?? [];
+}
 
 public static class Bewijsvoering
 {
@@ -48,71 +75,126 @@ public static class Bewijsvoering
     {
         var criteria = new List<Criterium>();
         var peildatum = Peildatum(afspraak);
+        var stukken = Bewijsstukken(afspraak, regel);
 
-        var maanden = afspraak.ActiefVanaf is { } vanaf && peildatum is { } tot ? VolleMaanden(vanaf, tot) : 0;
+        var geactiveerd = afspraak.GeactiveerdOp is { } op ? Dag(op) : (DateOnly?)null;
+        var vanaf = afspraak.ActiefVanaf is { } start ? (geactiveerd is { } g && g > start ? g : start) : (DateOnly?)null;
+        var maanden = vanaf is { } van && peildatum is { } tot ? VolleMaanden(van, tot) : 0;
         criteria.Add(new Criterium("looptijd",
             $"Ten minste {regel.MinimaleMaandenActief} maanden actief",
             maanden >= regel.MinimaleMaandenActief,
             afspraak.ActiefVanaf is null
                 ? "De afspraak is nooit actief geweest."
-                : $"Actief vanaf {afspraak.ActiefVanaf:yyyy-MM-dd}; het laatste bewijs dateert van {peildatum:yyyy-MM-dd}: {maanden} volle maanden.",
+                : $"Actief vanaf {afspraak.ActiefVanaf:yyyy-MM-dd}" +
+                  (geactiveerd is { } dag && dag > afspraak.ActiefVanaf ? $", maar pas op {dag:yyyy-MM-dd} in het register actief geworden" : "") +
+                  $"; het laatste bewijs dateert van {peildatum:yyyy-MM-dd}: {maanden} volle maanden.",
             new Dictionary<string, string>
             {
-                ["actiefVanaf"] = afspraak.ActiefVanaf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
-                ["peildatum"] = peildatum?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+                ["actiefVanaf"] = Tekst(afspraak.ActiefVanaf),
+                ["geactiveerdOp"] = Tekst(geactiveerd),
+                ["teltVanaf"] = Tekst(vanaf),
+                ["peildatum"] = Tekst(peildatum),
                 ["maanden"] = maanden.ToString(CultureInfo.InvariantCulture),
             }));
 
-        var realisatie = Realisatie.Van(afspraak);
+        var resultaatstukken = stukken.Where(s => s.Soort == Soorten.Resultaten).ToList();
+        var tellend = afspraak.Resultaten.Where(r => resultaatstukken.Any(s => s.Periode == r.Periode && s.Telt)).ToList();
+        var realisatie = Realisatie.Van(tellend, afspraak.Inhoud.Doelstellingen);
         var percentage = realisatie.PercentagePlaatsingen;
+        var tijdig = resultaatstukken.Count(s => s.Tijdig);
+        var achteraf = resultaatstukken.Count - tijdig;
+        var nietGeteld = achteraf > 0 && !regel.AchterafIngevoerdBewijsTelt
+            ? $" {achteraf} kwarta{(achteraf == 1 ? "al is" : "len zijn")} achteraf ingevoerd en tel{(achteraf == 1 ? "t" : "len")} niet mee."
+            : achteraf > 0 ? $" {achteraf} kwarta{(achteraf == 1 ? "al is" : "len zijn")} achteraf ingevoerd en tel{(achteraf == 1 ? "t" : "len")} mee." : "";
         criteria.Add(new Criterium("resultaten",
             $"Plaatsingen ten minste {regel.MinimaalPercentageVanDoel.ToString(CultureInfo.InvariantCulture)}% van het doel",
             realisatie.GerapporteerdeMaanden > 0 && (percentage ?? 100m) >= regel.MinimaalPercentageVanDoel,
-            realisatie.GerapporteerdeMaanden == 0
-                ? "Er zijn nog geen resultaten geregistreerd."
+            (realisatie.GerapporteerdeMaanden == 0
+                ? resultaatstukken.Count == 0 ? "Er zijn nog geen resultaten geregistreerd." : "Er zijn geen resultaten die meetellen."
                 : $"{realisatie.Plaatsingen} plaatsingen tegen een doel van {realisatie.DoelPlaatsingen.ToString(CultureInfo.InvariantCulture)} over " +
                   $"{realisatie.GerapporteerdeMaanden} maanden ({percentage?.ToString(CultureInfo.InvariantCulture) ?? "geen doel"}%); " +
-                  $"{realisatie.NaTwaalfMaandenInWerk} na twaalf maanden nog in werk.",
+                  $"{realisatie.NaTwaalfMaandenInWerk} na twaalf maanden nog in werk.") + nietGeteld,
             new Dictionary<string, string>
             {
                 ["plaatsingen"] = realisatie.Plaatsingen.ToString(CultureInfo.InvariantCulture),
                 ["doelPlaatsingen"] = realisatie.DoelPlaatsingen.ToString(CultureInfo.InvariantCulture),
                 ["percentage"] = percentage?.ToString(CultureInfo.InvariantCulture) ?? "",
                 ["gerapporteerdeMaanden"] = realisatie.GerapporteerdeMaanden.ToString(CultureInfo.InvariantCulture),
+                ["kwartalenTijdig"] = tijdig.ToString(CultureInfo.InvariantCulture),
+                ["kwartalenAchteraf"] = achteraf.ToString(CultureInfo.InvariantCulture),
             }));
 
+        var evaluaties = afspraak.Evaluaties.Where(e => stukken.Any(s => s.Soort == Soorten.Evaluatie && s.Partij == e.Partij && s.VastgelegdOp == e.Op && s.Telt))
+            .ToList();
         if (regel.PositieveEvaluatieWerkgever)
         {
             criteria.Add(Evaluatiecriterium("evaluatie-werkgever", "Positief geëvalueerd door de werkgever",
-                LaatstePerPartij(afspraak.Evaluaties, Partijrol.Werkgever).FirstOrDefault(), regel));
+                LaatstePerPartij(evaluaties, Partijrol.Werkgever).FirstOrDefault(), regel, afspraak, evaluaties));
         }
 
         if (regel.PositieveEvaluatieRegiopartij)
         {
-            var regiopartijen = LaatstePerPartij(afspraak.Evaluaties, Partijrol.Regiopartij).ToList();
+            var regiopartijen = LaatstePerPartij(evaluaties, Partijrol.Regiopartij).ToList();
             var positief = regiopartijen.FirstOrDefault(e => regel.PositieveOordelen.Contains(e.Oordeel));
             criteria.Add(Evaluatiecriterium("evaluatie-regiopartij", "Positief geëvalueerd door ten minste één regiopartij",
-                positief ?? regiopartijen.FirstOrDefault(), regel));
+                positief ?? regiopartijen.FirstOrDefault(), regel, afspraak, evaluaties));
         }
 
-        return new Bewijs(criteria.All(c => c.Voldaan), criteria, peildatum);
+        return new Bewijs(criteria.All(c => c.Voldaan), criteria, peildatum, stukken);
     }
 
-    private static Criterium Evaluatiecriterium(string code, string omschrijving, Evaluatie? evaluatie, Bewijsregel regel) => new(
-        code, omschrijving,
-        evaluatie is not null && regel.PositieveOordelen.Contains(evaluatie.Oordeel),
-        evaluatie is null
-            ? "Nog geen evaluatie."
-            : $"{evaluatie.Partij.Naam} oordeelde op {evaluatie.Op:yyyy-MM-dd}: {Historie.AfspraakHistorieEndpoint.Oordeeltekst(evaluatie.Oordeel)}" +
-              $"{(evaluatie.AanbevolenVoorHergebruik ? ", aanbevolen voor hergebruik" : "")}. \"{evaluatie.Lessen}\"",
-        evaluatie is null
-            ? new Dictionary<string, string>()
-            : new Dictionary<string, string>
-            {
-                ["partij"] = evaluatie.Partij.Identificatie,
-                ["oordeel"] = evaluatie.Oordeel.ToString(),
-                ["datum"] = evaluatie.Op.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            });
+    public static class Soorten
+    {
+        public const string Resultaten = "resultaten";
+        public const string Evaluatie = "evaluatie";
+    }
+
+    /// <summary>
+    /// Every piece of evidence with when it was recorded (taken from its events, never from the clock): a quarter's
+    /// results are in time when recorded at most <see cref="Bewijsregel.TijdigBinnenDagen"/> days after the quarter
+    /// ended; an evaluation when recorded at most that long after the agreement stopped running.
+    /// </summary>
+    public static IReadOnlyList<Bewijsstuk> Bewijsstukken(Samenwerkingsafspraak afspraak, Bewijsregel regel)
+    {
+        var stukken = new List<Bewijsstuk>();
+        foreach (var resultaat in afspraak.Resultaten.OrderBy(r => r.Periode, StringComparer.Ordinal))
+        {
+            var uiterlijk = Kwartaal.TryParse(resultaat.Periode, out var kwartaal) ? Later(kwartaal.Eind, regel.TijdigBinnenDagen) : (DateOnly?)null;
+            var tijdig = uiterlijk is { } grens && Dag(resultaat.VastgelegdOp) <= grens;
+            stukken.Add(new Bewijsstuk(Soorten.Resultaten, resultaat.Periode, null, resultaat.VastgelegdOp, tijdig, tijdig || regel.AchterafIngevoerdBewijsTelt));
+        }
+
+        var laatsteDag = Later(afspraak.Einde, regel.TijdigBinnenDagen);
+        foreach (var evaluatie in afspraak.Evaluaties.OrderBy(e => e.Op))
+        {
+            var tijdig = Dag(evaluatie.Op) <= laatsteDag;
+            stukken.Add(new Bewijsstuk(Soorten.Evaluatie, null, evaluatie.Partij, evaluatie.Op, tijdig, tijdig || regel.AchterafIngevoerdBewijsTelt));
+        }
+
+        return stukken;
+    }
+
+    private static Criterium Evaluatiecriterium(string code, string omschrijving, Evaluatie? evaluatie, Bewijsregel regel, Samenwerkingsafspraak afspraak,
+        IReadOnlyList<Evaluatie> tellend)
+    {
+        var nietGeteld = afspraak.Evaluaties.Count - tellend.Count;
+        var toevoeging = nietGeteld > 0 ? $" {nietGeteld} evaluatie(s) achteraf ingevoerd, die niet meetellen." : "";
+        return new Criterium(
+            code, omschrijving,
+            evaluatie is not null && regel.PositieveOordelen.Contains(evaluatie.Oordeel),
+            (evaluatie is null
+                ? "Nog geen evaluatie."
+                : $"{evaluatie.Partij.Naam} oordeelde op {evaluatie.Op:yyyy-MM-dd}: {Historie.AfspraakHistorieEndpoint.Oordeeltekst(evaluatie.Oordeel)}" +
+                  $"{(evaluatie.AanbevolenVoorHergebruik ? ", aanbevolen voor hergebruik" : "")}. \"{evaluatie.Lessen}\"") + toevoeging,
+            evaluatie is null
+                ? new Dictionary<string, string>()
+                : new Dictionary<string, string>
+                {
+                    ["partij"] = evaluatie.Partij.Identificatie,
+                    ["oordeel"] = evaluatie.Oordeel.ToString(),
+                    ["datum"] = evaluatie.Op.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                });
+    }
 
     /// <summary>The latest evaluation of each party in the given role.</summary>
     public static IEnumerable<Evaluatie> LaatstePerPartij(IEnumerable<Evaluatie> evaluaties, Partijrol rol) =>
@@ -121,10 +203,18 @@ public static class Bewijsvoering
     private static DateOnly? Peildatum(Samenwerkingsafspraak afspraak)
     {
         if (afspraak.ActiefVanaf is null) return null;
-        var laatste = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(afspraak.LaatstGewijzigdOp, Infrastructure.Klok.Nederland).DateTime);
+        var laatste = Dag(afspraak.LaatstGewijzigdOp);
         var einde = afspraak.Beeindiging?.Einddatum ?? afspraak.VerlopenOp;
         return einde is { } e && e < laatste ? e : laatste;
     }
+
+    private static DateOnly Dag(DateTimeOffset moment) => Klok.DagVan(moment);
+
+    /// <summary>A number of days after a date, never past the last date there is.</summary>
+    private static DateOnly Later(DateOnly datum, int dagen) =>
+        DateOnly.MaxValue.DayNumber - datum.DayNumber < Math.Max(dagen, 0) ? DateOnly.MaxValue : datum.AddDays(Math.Max(dagen, 0));
+
+    private static string Tekst(DateOnly? datum) => datum?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
     public static int VolleMaanden(DateOnly van, DateOnly tot)
     {

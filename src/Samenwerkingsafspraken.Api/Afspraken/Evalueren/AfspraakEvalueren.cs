@@ -1,7 +1,7 @@
 using Samenwerkingsafspraken.Infrastructure.Http;
 using System.Text.Json;
 using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
+using Marten;
 using Samenwerkingsafspraken.Infrastructure;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Security;
@@ -44,7 +44,6 @@ public static class AfspraakEvalueren
 
 public static class AfspraakEvaluerenEndpoint
 {
-    [Authorize(Roles = $"{Rollen.Werkgever},{Rollen.Regiopartij}")]
     [WolverinePost("/v1/samenwerkingsafspraken/{id}/evaluaties", OperationId = "samenwerkingsafspraakEvalueren")]
     [EndpointSummary("Een afspraak evalueren")]
     [EndpointDescription("Een partij geeft haar oordeel (succesvol, deelsSuccesvol, nietSuccesvol), de lessen in woorden, en of zij de afspraak " +

@@ -9,7 +9,7 @@ using Samenwerkingsafspraken.Infrastructure.Writing;
 namespace Samenwerkingsafspraken.Afspraken.Evalueren;
 
 /// <summary>A party's judgment of the agreement: the same command as POST …/evaluaties.</summary>
-[Paginatoegang("afspraakEvaluerenPagina", "de partijen van de afspraak", Rollen.Werkgever, Rollen.Regiopartij)]
+[Toegangssleutel("afspraakEvaluerenPagina")]
 public sealed class EvaluerenModel(IQuerySession session, Schrijver schrijver, Klok klok) : Afspraakactie(session)
 {
     [BindProperty] public string? Oordeel { get; set; }

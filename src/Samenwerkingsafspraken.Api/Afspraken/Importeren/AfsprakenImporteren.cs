@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.Net.Http.Headers;
 using Samenwerkingsafspraken.Afspraken.Opstellen;
 using Samenwerkingsafspraken.Arbeidsmarktregios;
@@ -231,10 +230,10 @@ public static class AfsprakenImporterenEndpoint
     /// <summary>A few hundred agreements fit well within this; a file beyond it is refused before it is read.</summary>
     public const int MaximaleGrootte = 2 * 1024 * 1024;
 
-    [Authorize(Roles = Rollen.Regiopartij)]
     [Verzoekbestand("text/csv", "Het importbestand in de vorm van het sjabloon (GET /v1/importsjabloon): CSV (UTF-8, komma of puntkomma) of Excel (xlsx, het eerste werkblad), met een kopregel.",
         Exportformaten.XlsxType)]
     [WolverinePost("/v1/arbeidsmarktregios/{code}/imports", OperationId = "afsprakenImporteren")]
+    [Microsoft.AspNetCore.Mvc.RequestSizeLimit(MaximaleGrootte)]
     [EndpointSummary("Bestaande afspraken van een regio importeren uit een CSV- of Excelbestand (met proefrun)")]
     [EndpointDescription("Een regiopartij van de regio laadt haar bestaande afspraken, één per regel, in de vorm van het sjabloon (GET /v1/importsjabloon). " +
                          "Elke regel gaat door dezelfde controles als POST /v1/samenwerkingsafspraken en wordt dezelfde gebeurtenis (een concept, " +

@@ -6,7 +6,7 @@ using Samenwerkingsafspraken.Infrastructure.Web;
 namespace Samenwerkingsafspraken.Afspraken.Importeren;
 
 /// <summary>An import and what it became: GET /v1/arbeidsmarktregios/{code}/imports/{id} as a page.</summary>
-[Paginatoegang("afsprakenimportPagina", "regiopartij: eigen regio's; auditor: elke regio", Rollen.Regiopartij, Rollen.Auditor)]
+[Toegangssleutel("afsprakenimportPagina")]
 public sealed class ImportModel(IQuerySession session) : Webpagina
 {
     public Importuitkomst Import { get; private set; } = null!;

@@ -105,6 +105,10 @@ public static class Importbestand
         }).ToList();
         var teLang = resultaat.SelectMany(r => r.Cellen.Where(c => c.Value.Tekst.Length > MaximaleCeltekst)
             .Select(c => new OngeldigeParameter($"regels[{r.Regel}].{c.Key}", "te-lang", $"Een cel is ten hoogste {MaximaleCeltekst} tekens."))).ToList();
+
+        // A cell holds text like any field: no control or bidi characters (a spreadsheet's cells are not checked at the edge).
+        teLang.AddRange(resultaat.SelectMany(r => r.Cellen.Select(c => Tekstregels.Controleer($"regels[{r.Regel}].{c.Key}", c.Value.Tekst,
+            Tekstregels.Meerregelig.Contains(c.Key), int.MaxValue)).OfType<OngeldigeParameter>()));
         return teLang.Count > 0 ? ([], teLang) : (resultaat, []);
     }
 

@@ -20,7 +20,7 @@ public sealed record Importprobleem(int? Regel, string? Kolom, string Tekst);
 /// A region loads its existing agreements from a file: the template, then a dry run that shows every problem per row
 /// and column (or what would be made), then the real run. The same steps as POST /v1/arbeidsmarktregios/{code}/imports.
 /// </summary>
-[Paginatoegang("afsprakenImporterenPagina", "regiopartij: eigen regio's", Rollen.Regiopartij)]
+[Toegangssleutel("afsprakenImporterenPagina")]
 public sealed partial class ImporterenModel(IQuerySession session, Schrijver schrijver, Referentiecache referentiedata, Klok klok) : Formulierpagina
 {
     [BindProperty] public IFormFile? Bestand { get; set; }

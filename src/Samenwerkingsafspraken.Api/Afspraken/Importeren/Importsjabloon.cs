@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Samenwerkingsafspraken.Exports;
 using Samenwerkingsafspraken.Infrastructure;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
@@ -13,7 +12,6 @@ public static class ImportsjabloonEndpoint
         .Aggregate(new Exportdefinitie<IReadOnlyDictionary<string, string>>("Afspraken"),
             (definitie, kolom) => definitie.Tekst(kolom.Naam, rij => rij.TryGetValue(kolom.Naam, out var waarde) && waarde.Length > 0 ? waarde : null));
 
-    [AllowAnonymous]
     [WolverineGet("/v1/importsjabloon", OperationId = "importsjabloonOpvragen")]
     [EndpointSummary("Het sjabloon voor het importeren van afspraken (CSV of Excel)")]
     [EndpointDescription("De kopregel met elke kolom die een import kent en één voorbeeldregel, die u vervangt door uw eigen afspraken. Verplichte " +

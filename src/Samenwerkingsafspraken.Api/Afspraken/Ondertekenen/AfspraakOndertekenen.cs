@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
+using Marten;
 using Samenwerkingsafspraken.Infrastructure;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Security;
@@ -49,7 +49,6 @@ public static class AfspraakOndertekenen
 
 public static class AfspraakOndertekenenEndpoint
 {
-    [Authorize(Roles = $"{Rollen.Werkgever},{Rollen.Regiopartij}")]
     [WolverinePost("/v1/samenwerkingsafspraken/{id}/ondertekeningen", OperationId = "samenwerkingsafspraakOndertekenen")]
     [EndpointSummary("Een afspraak ondertekenen")]
     [EndpointDescription("De werkgever of een ondertekenende regiopartij ondertekent de huidige inhoud, één keer. Met de laatste vereiste " +

@@ -8,7 +8,7 @@ using Samenwerkingsafspraken.Infrastructure.Writing;
 namespace Samenwerkingsafspraken.Afspraken.Ondertekenen;
 
 /// <summary>A required party signs the current content: the same command as POST …/ondertekeningen.</summary>
-[Paginatoegang("afspraakOndertekenenPagina", "de werkgever en de ondertekenende regiopartijen van de afspraak", Rollen.Werkgever, Rollen.Regiopartij)]
+[Toegangssleutel("afspraakOndertekenenPagina")]
 public sealed class OndertekenenModel(IQuerySession session, Schrijver schrijver, Klok klok) : Afspraakactie(session)
 {
     protected override string Actienaam => "Ondertekenen";

@@ -1,6 +1,6 @@
 using Samenwerkingsafspraken.Infrastructure;
 using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
+using Marten;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Security;
 using Samenwerkingsafspraken.Infrastructure.Writing;
@@ -76,7 +76,6 @@ public static class AfspraakOpstellen
 
 public static class AfspraakOpstellenEndpoint
 {
-    [Authorize(Roles = Rollen.Regiopartij)]
     [WolverinePost("/v1/samenwerkingsafspraken", OperationId = "samenwerkingsafspraakOpstellen")]
     [EndpointSummary("Een samenwerkingsafspraak opstellen (concept)")]
     [EndpointDescription("Een regiopartij stelt in haar eigen regio een afspraak op met een werkgever: werkafspraken uit de variantencatalogus, " +

@@ -20,7 +20,7 @@ namespace Samenwerkingsafspraken.Afspraken.Opstellen;
 /// then the content, with werkafspraken from the catalogue whose parameter fields follow each variant's definition.
 /// Adding or removing a row sends the form to the server and shows it again: no script is needed.
 /// </summary>
-[Paginatoegang("afspraakOpstellenPagina", "regiopartij: eigen regio's", Rollen.Regiopartij)]
+[Toegangssleutel("afspraakOpstellenPagina")]
 public sealed class OpstellenModel(IQuerySession session, NpgsqlDataSource database, Schrijver schrijver, Klok klok, Referentiecache referentiedata)
     : Formulierpagina
 {

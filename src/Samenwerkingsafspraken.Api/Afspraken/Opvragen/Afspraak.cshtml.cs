@@ -11,8 +11,7 @@ using Samenwerkingsafspraken.Varianten;
 namespace Samenwerkingsafspraken.Afspraken.Opvragen;
 
 /// <summary>One agreement: now, at a version or on a date, with its parties, werkafspraken, results, proof and every event.</summary>
-[Paginatoegang("samenwerkingsafspraakPagina", "werkgever: eigen afspraken; regiopartij: afspraken in eigen regio's; auditor: alle",
-    Rollen.Werkgever, Rollen.Regiopartij, Rollen.Auditor)]
+[Toegangssleutel("samenwerkingsafspraakPagina")]
 public sealed class AfspraakModel(IQuerySession session, IOptions<Bewijsregel> regel) : Webpagina
 {
     [BindProperty(SupportsGet = true)]

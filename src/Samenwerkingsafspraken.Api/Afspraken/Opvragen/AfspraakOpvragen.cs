@@ -3,7 +3,7 @@ using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Security;
 using Samenwerkingsafspraken.Afspraken.Verschillen;
-using Samenwerkingsafspraken.Infrastructure.Writing;
+using Samenwerkingsafspraken.Infrastructure;
 using Wolverine.Http;
 
 namespace Samenwerkingsafspraken.Afspraken.Opvragen;
@@ -16,16 +16,16 @@ public static class AfspraakOpvragenEndpoint
                          "van die dag; met versie: zoals zij was na die versie; beide herbouwd uit de gebeurtenissen. Voor de werkgever zelf, de " +
                          "regiopartijen van haar regio en auditors.")]
     [ProducesResponseType<SamenwerkingsafspraakWeergave>(200)]
+    [MetETag]
     [Problemen(400, 401, 403, 404)]
     public static async Task<IResult> Get(Guid id, string? peildatum, string? versie, HttpContext http, IQuerySession session, CancellationToken cancellation)
     {
         var afspraak = await AfspraakOpvragen.Lees(id, peildatum, versie, Gebruiker.Van(http.User), session, cancellation);
         if (afspraak.IsProbleem) return afspraak.Probleem;
 
-        http.Response.Headers.ETag = ETag.Van(afspraak.Waarde.Version);
         var regio = await session.LoadAsync<Arbeidsmarktregios.Arbeidsmarktregio>(
             Arbeidsmarktregios.Arbeidsmarktregio.StreamId(afspraak.Waarde.Arbeidsmarktregio), cancellation);
-        return Results.Ok(SamenwerkingsafspraakWeergave.Van(afspraak.Waarde) with
+        return Voorwaardelijk.Antwoord(http, afspraak.Waarde.Version, SamenwerkingsafspraakWeergave.Van(afspraak.Waarde) with
         {
             ArbeidsmarktregioOpgeheven = regio?.GeldigTot is { } tot ? new Regioopheffing(tot, regio.Opvolgers) : null,
         });
@@ -41,8 +41,8 @@ public static class AfspraakOpvragen
         var fouten = new List<OngeldigeParameter>();
         var datum = default(DateOnly);
         var gevraagdeVersie = 0L;
-        if (peildatum is not null && !AfspraakAlsToen.TryDatum(peildatum, out datum))
-            fouten.Add(new OngeldigeParameter("peildatum", "ongeldig-formaat", "Een peildatum is een datum: JJJJ-MM-DD."));
+        if (peildatum is not null && Datumvenster.Lees("peildatum", peildatum, out datum, "Een peildatum is een datum: JJJJ-MM-DD.") is { } datumfout)
+            fouten.Add(datumfout);
         if (versie is not null && AfspraakAlsToen.Versiefout("versie", versie, out gevraagdeVersie) is { } versiefout) fouten.Add(versiefout);
         if (peildatum is not null && versie is not null)
             fouten.Add(new OngeldigeParameter("versie", "tegenstrijdig", "Vraag naar een peildatum of naar een versie, niet naar beide."));

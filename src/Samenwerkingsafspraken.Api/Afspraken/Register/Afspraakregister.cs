@@ -5,6 +5,7 @@ using Samenwerkingsafspraken.Arbeidsmarktregios;
 using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Security;
+using Samenwerkingsafspraken.Referentiedata;
 using Samenwerkingsafspraken.Werkgevers;
 using Samenwerkingsafspraken.Werkgevers.Registreren;
 using Wolverine.Http;
@@ -181,7 +182,10 @@ public static class Regioregister
                 Problemen.GeenToegang($"Het register van {code} is voor de regiopartijen van die regio en voor auditors."));
 
         var regio = await session.LoadAsync<Arbeidsmarktregio>(Arbeidsmarktregio.StreamId(code), cancellation);
-        return regio ?? Opvraging<Arbeidsmarktregio>.Geweigerd(Problemen.NietGevonden($"Arbeidsmarktregio {code} bestaat niet."));
+        if (regio is null) return Opvraging<Arbeidsmarktregio>.Geweigerd(Problemen.NietGevonden($"Arbeidsmarktregio {code} bestaat niet."));
+
+        var onbekend = await Filterbestaan.Controleer(session, filter.Arbeidsmarktregio, filter.Werkgever, cancellation);
+        return onbekend.Count > 0 ? Opvraging<Arbeidsmarktregio>.Geweigerd(Problemen.Ongeldig(onbekend)) : regio;
     }
 
     /// <summary>The region's agreements, before the filter.</summary>
@@ -223,11 +227,14 @@ public static class AfspraakregisterEndpoint
         if (filter.Controleer() is { Count: > 0 } fouten) return Problemen.Ongeldig(fouten);
 
         var gebruiker = Gebruiker.Van(http.User);
-        if (gebruiker.IsBeheerder || (gebruiker.IsWerkgever && !gebruiker.IsWerkgeverVan(kvkNummer)))
-            return Problemen.GeenToegang("De afspraken van een werkgever zijn voor die werkgever, de regiopartijen van zijn regio's en auditors.");
+        if (gebruiker.IsBeheerder || !await Werkgeverrelaties.MagLezen(session, gebruiker, kvkNummer, cancellation))
+            return Problemen.GeenToegang("De afspraken van een werkgever zijn voor die werkgever, auditors en de regiopartijen van een regio " +
+                                         "waarmee hij een relatie heeft (een afspraak, een hergebruikverzoek, gedeelde referenties).");
 
         if (await session.LoadAsync<Werkgevers.Werkgever>(Werkgevers.Werkgever.StreamId(kvkNummer), cancellation) is null)
             return Problemen.NietGevonden($"Er is geen werkgever met KvK-nummer {kvkNummer}.");
+        if (await Filterbestaan.Controleer(session, filter.Arbeidsmarktregio, null, cancellation) is { Count: > 0 } onbekend)
+            return Problemen.Ongeldig(onbekend);
 
         var query = session.Query<Samenwerkingsafspraak>().Where(a => a.Werkgever.KvkNummer == kvkNummer);
         if (gebruiker.IsRegiopartij)

@@ -10,7 +10,7 @@ using Samenwerkingsafspraken.Varianten;
 namespace Samenwerkingsafspraken.Afspraken.Register;
 
 /// <summary>A region's register: every agreement in the region, filtered, searched and paged as the API does it.</summary>
-[Paginatoegang("regioregisterPagina", "regiopartij: eigen regio's; auditor: elke regio", Rollen.Regiopartij, Rollen.Auditor)]
+[Toegangssleutel("regioregisterPagina")]
 public sealed class RegisterModel(IQuerySession session, Klok klok) : Webpagina
 {
     public const int Paginagrootte = 25;

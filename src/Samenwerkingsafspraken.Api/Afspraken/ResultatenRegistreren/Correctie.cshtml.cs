@@ -9,7 +9,7 @@ using Samenwerkingsafspraken.Infrastructure.Writing;
 namespace Samenwerkingsafspraken.Afspraken.ResultatenRegistreren;
 
 /// <summary>Correcting the counts of a registered quarter, with a reason: the same command as POST …/resultaten/{periode}/correcties.</summary>
-[Paginatoegang("resultatenCorrigerenPagina", "de partijen van de afspraak", Rollen.Werkgever, Rollen.Regiopartij)]
+[Toegangssleutel("resultatenCorrigerenPagina")]
 public sealed class CorrectieModel(IQuerySession session, Schrijver schrijver, Klok klok) : Afspraakactie(session)
 {
     [BindProperty]

@@ -9,7 +9,7 @@ using Samenwerkingsafspraken.Infrastructure.Writing;
 namespace Samenwerkingsafspraken.Afspraken.ResultatenRegistreren;
 
 /// <summary>Results per quarter: register a quarter that has begun, or go to the correction of one already registered.</summary>
-[Paginatoegang("resultatenRegistrerenPagina", "de partijen van de afspraak", Rollen.Werkgever, Rollen.Regiopartij)]
+[Toegangssleutel("resultatenRegistrerenPagina")]
 public sealed class ResultatenModel(IQuerySession session, Schrijver schrijver, Klok klok) : Afspraakactie(session)
 {
     [BindProperty]

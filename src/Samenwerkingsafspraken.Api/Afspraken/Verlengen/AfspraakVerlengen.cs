@@ -1,5 +1,5 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
+using Marten;
 using Samenwerkingsafspraken.Infrastructure;
 using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
@@ -15,7 +15,8 @@ public sealed class VerlengingValidator : Invoerregels<VerlengingVerzoek>
 {
     public VerlengingValidator()
     {
-        RuleFor(v => v.NieuweEinddatum).NotNull();
+        RuleFor(v => v.NieuweEinddatum).NotNull().Must(d => Datumvenster.Bevat(d!.Value)).WithErrorCode("buiten-venster")
+            .WithMessage($"De nieuwe einddatum ligt {Datumvenster.Omschrijving}.");
         RuleFor(v => v.Reden).MaximumLength(Grenzen.Reden);
     }
 }
@@ -44,10 +45,11 @@ public static class AfspraakVerlengen
                 new OngeldigeParameter("nieuweEinddatum", "niet-later", $"Kies een datum na {huidig.Einddatum}."));
         }
 
-        if (nieuw > huidig.Startdatum.AddYears(Grenzen.LooptijdInJaren))
+        var laatste = Grenzen.LaatsteEinddatum(huidig.Startdatum);
+        if (nieuw > laatste)
         {
             return Weigering.Ongeldig("te-lang", $"Een looptijd is ten hoogste {Grenzen.LooptijdInJaren} jaar.",
-                new OngeldigeParameter("nieuweEinddatum", "te-lang", $"Ten laatste {huidig.Startdatum.AddYears(Grenzen.LooptijdInJaren)}."));
+                new OngeldigeParameter("nieuweEinddatum", "te-lang", $"Ten laatste {laatste:yyyy-MM-dd}."));
         }
 
         return Besluit.Met(new AfspraakVerlengd(afspraak.Id, huidig.Einddatum, nieuw, string.IsNullOrWhiteSpace(verzoek.Reden) ? null : verzoek.Reden.Trim(), nu))
@@ -57,7 +59,6 @@ public static class AfspraakVerlengen
 
 public static class AfspraakVerlengenEndpoint
 {
-    [Authorize(Roles = $"{Rollen.Werkgever},{Rollen.Regiopartij}")]
     [WolverinePost("/v1/samenwerkingsafspraken/{id}/verlengingen", OperationId = "samenwerkingsafspraakVerlengen")]
     [EndpointSummary("Een actieve afspraak verlengen")]
     [ProducesResponseType<SamenwerkingsafspraakWeergave>(200)]

@@ -9,7 +9,7 @@ using Samenwerkingsafspraken.Infrastructure.Writing;
 namespace Samenwerkingsafspraken.Afspraken.Verlengen;
 
 /// <summary>A later end date for an active agreement: the same command as POST …/verlengingen.</summary>
-[Paginatoegang("afspraakVerlengenPagina", "de partijen van de afspraak", Rollen.Werkgever, Rollen.Regiopartij)]
+[Toegangssleutel("afspraakVerlengenPagina")]
 public sealed class VerlengenModel(IQuerySession session, Schrijver schrijver, Klok klok) : Afspraakactie(session)
 {
     [BindProperty] public string? NieuweEinddatum { get; set; }

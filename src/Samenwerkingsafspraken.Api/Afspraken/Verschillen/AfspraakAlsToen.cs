@@ -23,8 +23,8 @@ public static class AfspraakAlsToen
         return gebeurtenissen.Count == 0 ? null : Schrijver.Evolueer<Samenwerkingsafspraak>(null, gebeurtenissen.Select(e => e.Data).ToList(), 0);
     }
 
-    public static bool TryDatum(string? tekst, out DateOnly datum) =>
-        DateOnly.TryParseExact(tekst, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out datum);
+    /// <summary>A date in a query (JJJJ-MM-DD), inside the window of every date the registry knows.</summary>
+    public static bool TryDatum(string? tekst, out DateOnly datum) => Datumvenster.Lees("datum", tekst, out datum) is null;
 
     public static OngeldigeParameter? Versiefout(string naam, string? tekst, out long versie)
     {

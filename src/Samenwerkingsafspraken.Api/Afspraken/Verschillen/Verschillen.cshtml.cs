@@ -6,8 +6,7 @@ using Samenwerkingsafspraken.Infrastructure.Web;
 namespace Samenwerkingsafspraken.Afspraken.Verschillen;
 
 /// <summary>Two versions of an agreement side by side, and exactly what differs between them.</summary>
-[Paginatoegang("versieverschillenPagina", "werkgever: eigen afspraken; regiopartij: afspraken in eigen regio's; auditor: alle",
-    Rollen.Werkgever, Rollen.Regiopartij, Rollen.Auditor)]
+[Toegangssleutel("versieverschillenPagina")]
 public sealed class VerschillenModel(IQuerySession session) : Webpagina
 {
     [BindProperty(SupportsGet = true)] public string? Van { get; set; }

@@ -12,7 +12,7 @@ using Samenwerkingsafspraken.Werkaanbod;
 namespace Samenwerkingsafspraken.Afspraken.Vervullen;
 
 /// <summary>How many offered places of a quarter were filled: the same command as POST …/vervullingen, by a party of the agreement.</summary>
-[Paginatoegang("vervullingRegistrerenPagina", "de partijen van de afspraak", Rollen.Werkgever, Rollen.Regiopartij)]
+[Toegangssleutel("vervullingRegistrerenPagina")]
 public sealed partial class VervullingModel(IQuerySession session, Schrijver schrijver, Klok klok) : Afspraakactie(session)
 {
     [BindProperty] public string? Periode { get; set; }

@@ -1,5 +1,4 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
 using Samenwerkingsafspraken.Infrastructure;
 using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
@@ -181,7 +180,6 @@ public static class VervullingRegistreren
 
 public static class VervullingRegistrerenEndpoint
 {
-    [Authorize(Roles = $"{Rollen.Werkgever},{Rollen.Regiopartij}")]
     [WolverinePost("/v1/samenwerkingsafspraken/{id}/vervullingen", OperationId = "vervullingRegistreren")]
     [EndpointSummary("De vervulling van het werkaanbod over een kwartaal registreren")]
     [EndpointDescription("Aantallen, nooit personen: per regel van het werkaanbod (sector en functie) hoeveel van de aangeboden plaatsen in het " +
@@ -192,7 +190,6 @@ public static class VervullingRegistrerenEndpoint
     public static Task<IResult> Post(Guid id, VervullingVerzoek verzoek, HttpContext http, Schrijver schrijver, Klok klok) =>
         VervullingRegistreren.Uitvoeren(schrijver, HttpOpdracht.Context(http), id, verzoek, klok).AlsResultaat();
 
-    [Authorize(Roles = $"{Rollen.Werkgever},{Rollen.Regiopartij}")]
     [WolverinePost("/v1/samenwerkingsafspraken/{id}/vervullingen/{periode}/correcties", OperationId = "vervullingCorrigeren")]
     [EndpointSummary("Een geregistreerde vervulling corrigeren")]
     [EndpointDescription("Vervangt de vervulde aantallen van een geregistreerd kwartaal, met een reden; de aangeboden plaatsen blijven die van toen " +

@@ -16,7 +16,7 @@ namespace Samenwerkingsafspraken.Afspraken.Wijzigen;
 /// Amending an agreement in two steps: the content as a form, then the difference with the current version (the pure
 /// comparison the audit pages use) before anything is saved. Saving runs the same command as POST …/wijzigingen.
 /// </summary>
-[Paginatoegang("afspraakWijzigenPagina", "de partijen van de afspraak: haar werkgever en de genoemde regiopartijen", Rollen.Werkgever, Rollen.Regiopartij)]
+[Toegangssleutel("afspraakWijzigenPagina")]
 public sealed class WijzigenModel(IQuerySession session, Schrijver schrijver, Klok klok, Referentiecache referentiedata) : Afspraakactie(session)
 {
     [BindProperty]

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Samenwerkingsafspraken.Arbeidsmarktregios;
 using Samenwerkingsafspraken.Gemeenten.Opvragen;
 using Samenwerkingsafspraken.Gemeenten.Verplaatsen;
@@ -121,7 +120,6 @@ public static class GemeentenHerindelen
 
 public static class GemeentenHerindelenEndpoint
 {
-    [Authorize(Roles = Rollen.Beheerder)]
     [ZonderIdempotencyKey]
     [WolverinePost("/v1/gemeenten/herindelingen", OperationId = "gemeentenHerindelen")]
     [EndpointSummary("Gemeenten herindelen")]

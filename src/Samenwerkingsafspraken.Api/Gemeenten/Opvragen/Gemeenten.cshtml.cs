@@ -1,3 +1,4 @@
+using Samenwerkingsafspraken.Infrastructure.Security;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Samenwerkingsafspraken.Infrastructure;
@@ -8,7 +9,7 @@ using Samenwerkingsafspraken.Infrastructure.Web.Formulieren;
 namespace Samenwerkingsafspraken.Gemeenten.Opvragen;
 
 /// <summary>Which region a gemeente belongs to (by name or GM code) and a region's gemeenten, on a peildatum: GET /v1/gemeenten as a page.</summary>
-[Paginatoegang("gemeentenPagina", "openbaar (als GET /v1/gemeenten)", Openbaar = true)]
+[Toegangssleutel("gemeentenPagina")]
 public sealed class GemeentenModel(IQuerySession session, Klok klok) : Formulierpagina
 {
     public const string Adres = "/gemeenten";

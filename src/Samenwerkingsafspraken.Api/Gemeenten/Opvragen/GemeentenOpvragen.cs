@@ -1,5 +1,4 @@
 using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Samenwerkingsafspraken.Afspraken.Verschillen;
 using Samenwerkingsafspraken.Arbeidsmarktregios;
 using Samenwerkingsafspraken.Infrastructure;
@@ -44,13 +43,9 @@ public static class GemeentenOpvragen
     {
         datum = null;
         if (peildatum is null) return null;
-        if (AfspraakAlsToen.TryDatum(peildatum, out var d) && d.Year is >= 1800 and <= 9998)
-        {
-            datum = d;
-            return null;
-        }
-
-        return new OngeldigeParameter("peildatum", "ongeldig-formaat", "Een peildatum is een datum: JJJJ-MM-DD.");
+        if (Infrastructure.Datumvenster.Lees("peildatum", peildatum, out var d, "Een peildatum is een datum: JJJJ-MM-DD.") is { } fout) return fout;
+        datum = d;
+        return null;
     }
 
     /// <summary>The gemeenten that ever belonged to a region (an indexed containment query), then those of the peildatum.</summary>
@@ -113,7 +108,6 @@ public static class GemeentenOpvragen
 
 public static class GemeentenOpvragenEndpoint
 {
-    [AllowAnonymous]
     [WolverineGet("/v1/gemeenten", OperationId = "gemeentenOpvragen")]
     [EndpointSummary("Gemeenten, op naam of per regio")]
     [EndpointDescription("De gemeenten zoals zij waren op de peildatum (JJJJ-MM-DD, standaard vandaag), met hun provincie en arbeidsmarktregio. " +
@@ -127,8 +121,6 @@ public static class GemeentenOpvragenEndpoint
         if (GemeentenOpvragen.Controleer(naam, arbeidsmarktregio, peildatum, out var gevraagd) is { Count: > 0 } fouten) return Problemen.Ongeldig(fouten);
         return Results.Ok(await GemeentenOpvragen.Zoek(naam, arbeidsmarktregio, gevraagd ?? klok.Vandaag, session, cancellation));
     }
-
-    [AllowAnonymous]
     [WolverineGet("/v1/gemeenten/{code}", OperationId = "gemeenteOpvragen")]
     [EndpointSummary("Eén gemeente, en tot welke regio zij hoort")]
     [EndpointDescription("De gemeente zoals zij was op de peildatum (standaard vandaag): naam, provincie en arbeidsmarktregio. Buiten haar " +

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Samenwerkingsafspraken.Arbeidsmarktregios;
 using Samenwerkingsafspraken.Gemeenten.Opvragen;
 using Samenwerkingsafspraken.Infrastructure;
@@ -17,13 +16,14 @@ public sealed record GemeenteVerplaatsenVerzoek(string? Arbeidsmarktregio, DateO
 
 public static class Indelingsregels
 {
-    public static readonly DateOnly Vroegst = new(1900, 1, 1);
+    public static readonly DateOnly Vroegst = Infrastructure.Datumvenster.Vroegst;
 
-    public static readonly DateOnly Laatst = new(9998, 12, 31);
+    public static readonly DateOnly Laatst = Infrastructure.Datumvenster.Laatst;
 
-    /// <summary>A date from which a change to the delineation applies: required, and within the years the registry can hold.</summary>
+    /// <summary>A date from which a change to the delineation applies: required, and in the window of every date the registry knows.</summary>
     public static void GeldigVanaf<T>(this AbstractValidator<T> regels, System.Linq.Expressions.Expression<Func<T, DateOnly?>> datum) =>
-        regels.RuleFor(datum).NotNull().InclusiveBetween(Vroegst, Laatst).WithMessage("Een datum tussen 1900 en 9998, JJJJ-MM-DD.");
+        regels.RuleFor(datum).NotNull().InclusiveBetween(Vroegst, Laatst).WithErrorCode("buiten-venster")
+            .WithMessage($"Een datum {Infrastructure.Datumvenster.Omschrijving}, JJJJ-MM-DD.");
 
     public static Weigering? AlleenBeheerder(Gebruiker door) =>
         door.IsBeheerder ? null : Weigering.NietToegestaan("alleen-beheerder", "Alleen de beheerder wijzigt de indeling in arbeidsmarktregio's.");
@@ -61,7 +61,6 @@ public static class GemeenteVerplaatsen
 
 public static class GemeenteVerplaatsenEndpoint
 {
-    [Authorize(Roles = Rollen.Beheerder)]
     [WolverinePost("/v1/gemeenten/{code}/verplaatsingen", OperationId = "gemeenteVerplaatsen")]
     [EndpointSummary("Een gemeente naar een andere arbeidsmarktregio verplaatsen")]
     [EndpointDescription("Alleen de beheerder. Vanaf geldigVanaf hoort de gemeente bij de genoemde regio; een latere, al vastgelegde wijziging " +

@@ -18,7 +18,7 @@ namespace Samenwerkingsafspraken.Hergebruik.Besluiten;
 /// with maatwerk, each change with its reason) starts the new agreement in this region; declining needs a reason.
 /// The same command as POST /v1/hergebruikverzoeken/{id}/besluit.
 /// </summary>
-[Paginatoegang("hergebruikBesluitenPagina", "regiopartij: verzoeken aan eigen regio's", Rollen.Regiopartij)]
+[Toegangssleutel("hergebruikBesluitenPagina")]
 public sealed class BesluitModel(IQuerySession session, Schrijver schrijver, Klok klok, Referentiecache referentiedata) : Formulierpagina
 {
     [BindProperty(SupportsGet = true)] public string? Besluit { get; set; }

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Samenwerkingsafspraken.Afspraken;
 using Samenwerkingsafspraken.Infrastructure;
 using Samenwerkingsafspraken.Infrastructure.Http;
@@ -176,7 +175,6 @@ public sealed class IntrekkingValidator : Invoerregels<IntrekkingVerzoek>
 
 public static class HergebruikBesluitenEndpoint
 {
-    [Authorize(Roles = Rollen.Regiopartij)]
     [WolverinePost("/v1/hergebruikverzoeken/{id}/besluit", OperationId = "hergebruikBesluiten")]
     [EndpointSummary("Over een hergebruikverzoek beslissen")]
     [EndpointDescription("Een regiopartij van de gevraagde regio accepteert de afspraak zoals zij is (geaccepteerd), met maatwerk " +
@@ -186,8 +184,6 @@ public static class HergebruikBesluitenEndpoint
     [Problemen(400, 401, 403, 404, 409, 422, 428)]
     public static Task<IResult> Post(Guid id, HergebruikBesluitVerzoek besluit, HttpContext http, Schrijver schrijver, Klok klok) =>
         HergebruikBesluiten.Uitvoeren(schrijver, HttpOpdracht.Context(http), id, besluit, klok).AlsResultaat();
-
-    [Authorize(Roles = Rollen.Werkgever)]
     [WolverinePost("/v1/hergebruikverzoeken/{id}/intrekking", OperationId = "hergebruikverzoekIntrekken")]
     [EndpointSummary("Een open hergebruikverzoek intrekken")]
     [ProducesResponseType<HergebruikverzoekWeergave>(200)]

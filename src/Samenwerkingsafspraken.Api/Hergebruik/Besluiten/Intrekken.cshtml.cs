@@ -9,7 +9,7 @@ using Samenwerkingsafspraken.Infrastructure.Writing;
 namespace Samenwerkingsafspraken.Hergebruik.Besluiten;
 
 /// <summary>The employer withdraws its open request: the same command as POST /v1/hergebruikverzoeken/{id}/intrekking.</summary>
-[Paginatoegang("hergebruikverzoekIntrekkenPagina", "werkgever: eigen verzoeken", Rollen.Werkgever)]
+[Toegangssleutel("hergebruikverzoekIntrekkenPagina")]
 public sealed class IntrekkenModel(IQuerySession session, Schrijver schrijver, Klok klok) : Formulierpagina
 {
     [BindProperty] public long Versie { get; set; }

@@ -9,8 +9,7 @@ using Samenwerkingsafspraken.Infrastructure.Web;
 namespace Samenwerkingsafspraken.Hergebruik.Opvragen;
 
 /// <summary>A reuse request with its reference dossier: what the asked region reads before it decides.</summary>
-[Paginatoegang("referentiedossierPagina", "werkgever: eigen verzoeken; regiopartij: verzoeken aan eigen regio's; auditor: alle",
-    Rollen.Werkgever, Rollen.Regiopartij, Rollen.Auditor)]
+[Toegangssleutel("referentiedossierPagina")]
 public sealed class DossierModel(IQuerySession session, Klok klok, IOptions<Bewijsregel> regel) : Webpagina
 {
     public Referentiedossier Dossier { get; private set; } = null!;

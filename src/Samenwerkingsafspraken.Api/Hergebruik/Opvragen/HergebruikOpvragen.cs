@@ -37,14 +37,14 @@ public static class HergebruikOpvragenEndpoint
     [EndpointSummary("Een hergebruikverzoek")]
     [EndpointDescription("Voor de werkgever die het vroeg, de regiopartijen van de gevraagde regio en auditors.")]
     [ProducesResponseType<HergebruikverzoekWeergave>(200)]
+    [MetETag]
     [Problemen(401, 403, 404)]
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, Klok klok, CancellationToken cancellation)
     {
         var verzoek = await session.LoadAsync<Hergebruikverzoek>(id, cancellation);
         if (verzoek is null) return Problemen.NietGevonden($"Hergebruikverzoek {id} bestaat niet.");
         if (!HergebruikToegang.MagLezen(Gebruiker.Van(http.User), verzoek)) return Problemen.GeenToegang("Dit verzoek is voor een andere werkgever of regio.");
-        http.Response.Headers.ETag = ETag.Van(verzoek.Version);
-        return Results.Ok(HergebruikverzoekWeergave.Van(verzoek, klok.GetUtcNow()));
+        return Voorwaardelijk.Antwoord(http, verzoek.Version, HergebruikverzoekWeergave.Van(verzoek, klok.GetUtcNow()));
     }
 
     [WolverineGet("/v1/arbeidsmarktregios/{code}/hergebruikverzoeken", OperationId = "hergebruikinboxOpvragen")]

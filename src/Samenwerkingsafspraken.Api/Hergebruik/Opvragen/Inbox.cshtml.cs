@@ -8,7 +8,7 @@ using Samenwerkingsafspraken.Infrastructure.Web;
 namespace Samenwerkingsafspraken.Hergebruik.Opvragen;
 
 /// <summary>A region's inbox of reuse requests, the longest waiting first, with how long each has waited.</summary>
-[Paginatoegang("hergebruikinboxPagina", "regiopartij: eigen regio's; auditor: elke regio", Rollen.Regiopartij, Rollen.Auditor)]
+[Toegangssleutel("hergebruikinboxPagina")]
 public sealed class InboxModel(IQuerySession session, Klok klok) : Webpagina
 {
     [BindProperty(SupportsGet = true)]

@@ -16,7 +16,7 @@ using Microsoft.Extensions.Options;
 namespace Samenwerkingsafspraken.Hergebruik.Verzoeken;
 
 /// <summary>The employer asks another region to adopt its proven agreement, optionally with proposed maatwerk: the same command as POST /v1/hergebruikverzoeken.</summary>
-[Paginatoegang("hergebruikVerzoekenPagina", "werkgever: eigen bewezen afspraken", Rollen.Werkgever)]
+[Toegangssleutel("hergebruikVerzoekenPagina")]
 public sealed class AanvragenModel(IQuerySession session, Schrijver schrijver, Klok klok, Referentiecache referentiedata, IOptions<Bewijsregel> regel)
     : Afspraakactie(session)
 {

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Samenwerkingsafspraken.Afspraken;
 using Samenwerkingsafspraken.Infrastructure;
 using Samenwerkingsafspraken.Infrastructure.Http;
@@ -103,7 +102,6 @@ public static class HergebruikVerzoeken
 
 public static class HergebruikVerzoekenEndpoint
 {
-    [Authorize(Roles = Rollen.Werkgever)]
     [WolverinePost("/v1/hergebruikverzoeken", OperationId = "hergebruikVerzoeken")]
     [EndpointSummary("Hergebruik van een bewezen afspraak in een andere regio vragen")]
     [EndpointDescription("De werkgever vraagt een andere regio zijn bewezen afspraak over te nemen, eventueel met voorgesteld maatwerk. " +

@@ -7,7 +7,7 @@ using Samenwerkingsafspraken.Infrastructure.Web;
 namespace Samenwerkingsafspraken.Hergebruik.Verzoeken;
 
 /// <summary>The employer follows its reuse requests: every request to every region, its status and how long it waited.</summary>
-[Paginatoegang("mijnHergebruikverzoekenPagina", "werkgever: eigen verzoeken; auditor: elke werkgever", Rollen.Werkgever, Rollen.Auditor)]
+[Toegangssleutel("mijnHergebruikverzoekenPagina")]
 public sealed class MijnVerzoekenModel(IQuerySession session, Klok klok) : Webpagina
 {
     public string KvkNummer { get; private set; } = "";

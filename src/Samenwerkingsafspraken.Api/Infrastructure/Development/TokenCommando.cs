@@ -45,6 +45,12 @@ public static class TokenCommando
 
         var issuer = new LocalIssuer(configuration["Authenticatie:LocalIssuerKeyFile"] ?? LocalIssuer.DefaultKeyFile);
         var uren = double.TryParse(Een("uren"), System.Globalization.CultureInfo.InvariantCulture, out var u) ? u : 8;
+        if (!(uren > 0 && uren <= 24 * 31))
+        {
+            Console.Error.WriteLine("--uren ligt tussen 0 en 744 (een maand).");
+            return 2;
+        }
+
         Console.WriteLine(issuer.Mint(configuration["Authenticatie:Audience"] ?? Authentication.DefaultAudience, rol,
             Een("sub") ?? $"{rol}-ontwikkelaar", Een("kvk"), Een("oin"), opties.GetValueOrDefault("regio"), Een("naam"), Een("organisatie"),
             TimeSpan.FromHours(uren)));

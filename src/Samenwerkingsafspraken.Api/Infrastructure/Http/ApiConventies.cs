@@ -70,7 +70,29 @@ public static partial class ApiConventies
         problem.Instance ??= context.HttpContext.Request.Path;
         problem.Extensions.Remove("traceId");
         problem.Extensions["correlatieId"] = Writing.Correlatie.Id(context.HttpContext);
+        try
+        {
+            Vul(problem, status);
+        }
+        finally
+        {
+            LogWeigering(context.HttpContext, status, problem.Extensions.TryGetValue("code", out var code) ? code as string : null);
+        }
+    }
 
+    /// <summary>
+    /// An answer the client caused (4xx, 409 too) is expected: information for operators, with method, path, status and
+    /// code, never a stack trace. A 5xx is logged as an error where it arises.
+    /// </summary>
+    private static void LogWeigering(HttpContext http, int status, string? code)
+    {
+        if (status is < 400 or >= 500) return;
+        http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Samenwerkingsafspraken.Weigeringen")
+            .LogInformation("Refused {Method} {Path}: {Status} {Code}", http.Request.Method, http.Request.Path.Value, status, code ?? Problemen.Code(status));
+    }
+
+    private static void Vul(ProblemDetails problem, int status)
+    {
         if (problem.Extensions.ContainsKey("code"))
         {
             problem.Title ??= Problemen.Titel(status);
@@ -93,7 +115,7 @@ public static partial class ApiConventies
             problem.Detail = "De body is geen geldige JSON, of een waarde heeft het verkeerde type.";
             problem.Extensions["invalidParams"] = new[]
             {
-                new OngeldigeParameter(veld.Length == 0 ? "body" : veld, "ongeldige-json", detail),
+                new OngeldigeParameter(veld.Length == 0 ? "body" : veld, "ongeldige-json", "Deze waarde kon niet worden gelezen: geldige JSON van het juiste type?"),
             };
             return;
         }
@@ -114,8 +136,8 @@ public static partial class ApiConventies
 
             var problem = exception switch
             {
-                BadHttpRequestException bad => Problemen.Maak(bad.StatusCode, Problemen.Code(bad.StatusCode), bad.Message),
-                JsonException json => Problemen.Maak(400, "ongeldige-json", "De body is geen geldige JSON: " + json.Message),
+                BadHttpRequestException bad => Problemen.Maak(bad.StatusCode, Problemen.Code(bad.StatusCode), Problemen.StandaardDetail(bad.StatusCode)),
+                JsonException => Problemen.Maak(400, "ongeldige-json", "De body is geen geldige JSON, of een waarde heeft het verkeerde type."),
                 JasperFx.ConcurrencyException => Problemen.Maak(409, "versie-verouderd", "De bron is intussen gewijzigd. Haal haar opnieuw op en probeer het opnieuw."),
                 OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => null,
                 _ => Problemen.Maak(500, "interne-fout", Problemen.StandaardDetail(500)),

@@ -114,18 +114,8 @@ public sealed class Meerstroomschrijver(HttpContext http, IDocumentSession sessi
     /// <summary>The version the caller expects: If-Match, or 'versie' in the body (both given, they must agree).</summary>
     public static (long? Versie, IResult? Probleem) VerwachteVersie(HttpContext http, long? versieInBody)
     {
-        long? uitHeader = null;
-        if (http.Request.Headers.IfMatch.Count > 0)
-        {
-            var waarde = http.Request.Headers.IfMatch.ToString().Trim();
-            if (!EntityTagHeaderValue.TryParse(waarde, out var tag) || !long.TryParse(tag.Tag.ToString().Trim('"'), out var v) || v < 0)
-            {
-                return (null, Problemen.Ongeldig([new OngeldigeParameter("If-Match", "ongeldig-formaat",
-                    "If-Match moet de ETag van de bron bevatten, bijvoorbeeld \"3\".")]));
-            }
-
-            uitHeader = v;
-        }
+        var (uitHeader, ongeldig) = Voorwaardelijk.IfMatch(http.Request);
+        if (ongeldig is not null) return (null, ongeldig);
 
         if (uitHeader is not null && versieInBody is not null && uitHeader != versieInBody)
         {

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Http;
+using Samenwerkingsafspraken.Infrastructure.Security;
 
 namespace Samenwerkingsafspraken.Infrastructure.OpenApi;
 
@@ -25,7 +26,18 @@ public static class OpenApiConfiguratie
             {
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;
                 var statussen = metadata.OfType<ProblemenAttribute>().SelectMany(p => p.Statussen).ToHashSet();
-                var anoniem = metadata.OfType<IAllowAnonymous>().Any();
+                var regel = Toegangsbeleid.Voor(metadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName);
+                var anoniem = regel?.Openbaar == true;
+                operation.Description = Toegangstekst(operation.Description, regel);
+                var lichaam = metadata.OfType<IAcceptsMetadata>().Any(a => a.RequestType is not null)
+                              || metadata.OfType<MultiStreamWriting.VerzoekbestandAttribute>().Any();
+                if (lichaam)
+                {
+                    statussen.Add(400);
+                    statussen.Add(413);
+                    statussen.Add(415);
+                }
+
                 if (!anoniem)
                 {
                     statussen.Add(401);
@@ -53,6 +65,39 @@ public static class OpenApiConfiguratie
                     {
                         operation.Responses[key] = new OpenApiResponse { Description = Problemen.Titel(status) };
                     }
+                }
+
+                // The version as ETag: a lookup of one resource says so ([MetETag]) and answers If-None-Match with 304;
+                // a write through the Schrijver answers with the resource and its new version.
+                var metETag = metadata.OfType<MetETagAttribute>().Any();
+                var schrijft = context.Description.HttpMethod == "POST" && (statussen.Contains(428) || verklaard.Contains("201"));
+                foreach (var (status, antwoord) in operation.Responses)
+                {
+                    if ((metETag || schrijft) && status is "200" or "201" && antwoord is OpenApiResponse versie)
+                    {
+                        versie.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                        versie.Headers["ETag"] = new OpenApiHeader
+                            { Description = "De versie van de bron (voor If-Match en If-None-Match).", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+                    }
+                }
+
+                if (metETag)
+                {
+                    operation.Parameters ??= [];
+                    operation.Parameters.Add(new OpenApiParameter
+                    {
+                        Name = "If-None-Match", In = ParameterLocation.Header, Required = false,
+                        Description = "De ETag die u al heeft: is dat nog de actuele versie, dan is het antwoord 304 zonder inhoud.",
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                    });
+                    operation.Responses["304"] = new OpenApiResponse
+                    {
+                        Description = "Niet gewijzigd: de versie uit If-None-Match is de actuele.",
+                        Headers = new Dictionary<string, IOpenApiHeader>
+                        {
+                            ["ETag"] = new OpenApiHeader { Description = "De actuele versie.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+                        },
+                    };
                 }
 
                 if (context.Description.HttpMethod is "POST" or "PUT" or "PATCH" or "DELETE")
@@ -83,6 +128,7 @@ public static class OpenApiConfiguratie
             });
 
             options.AddOperationTransformer(Exports.ExportOpenApi.Beschrijf);
+            options.AddSchemaTransformer(VerplichteVelden.Beschrijf);
             options.AddOperationTransformer(MultiStreamWriting.MeerstroomOpenApi.Beschrijf);
 
             options.AddDocumentTransformer((document, _, _) =>
@@ -162,17 +208,23 @@ public static class OpenApiConfiguratie
                             antwoord.Headers["Location"] = new OpenApiHeader { Description = "Waar de nieuwe bron staat.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
                         }
 
-                        // A downloaded file (Content-Disposition) is no versioned resource.
-                        if (status is "200" or "201" && !antwoord.Headers.ContainsKey("Content-Disposition"))
-                        {
-                            antwoord.Headers["ETag"] = new OpenApiHeader { Description = "De versie van de bron (voor If-Match).", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
-                        }
                     }
                 }
             }
         }
 
         document.Paths = paden;
+    }
+
+    /// <summary>Who may call the operation, from the access policy, under its description.</summary>
+    private static string? Toegangstekst(string? omschrijving, Toegangsregel? regel)
+    {
+        if (regel is null) return omschrijving;
+        var toegang = regel.Openbaar
+            ? "Toegang: openbaar, zonder token."
+            : "Toegang: " + string.Join("; ", regel.Rollen.Select(r => $"{r.Key} ({Toegangsbeleid.Omschrijving(r.Value)})")) +
+              ". Andere rollen krijgen 403, zonder geldig token 401.";
+        return string.IsNullOrWhiteSpace(omschrijving) ? toegang : $"{omschrijving}\n\n{toegang}";
     }
 
     private sealed record Tagdefinitie(string Segment, string Naam, string Omschrijving);

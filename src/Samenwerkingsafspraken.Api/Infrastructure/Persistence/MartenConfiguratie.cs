@@ -8,6 +8,7 @@ using Samenwerkingsafspraken.Afspraken.Bewijs;
 using Samenwerkingsafspraken.Afspraken.Importeren;
 using Samenwerkingsafspraken.Hergebruik;
 using Samenwerkingsafspraken.Referenties;
+using Samenwerkingsafspraken.Referenties.Delen;
 using Samenwerkingsafspraken.Arbeidsmarktregios;
 using Samenwerkingsafspraken.Gemeenten;
 using Samenwerkingsafspraken.Infrastructure.Writing;
@@ -27,7 +28,9 @@ public static class MartenConfiguratie
 
     /// <summary>The projections a beheerder may rebuild (after a change of their code or of the proof rule).</summary>
     public static readonly IReadOnlyList<string> Herbouwbaar =
-        [nameof(Samenwerkingsafspraak), nameof(Werkgever), nameof(Arbeidsmarktregio), nameof(Gemeente), nameof(Variant), nameof(Hergebruikverzoek), nameof(Afsprakenimport), "Referentie", VariantgebruikProjectie.Naam, WerkaanbodProjectie.Naam];
+        [nameof(Samenwerkingsafspraak), nameof(Werkgever), nameof(Arbeidsmarktregio), nameof(Gemeente), nameof(Variant), nameof(Hergebruikverzoek),
+         nameof(Afsprakenimport), "Referentie", VariantgebruikProjectie.Naam, WerkaanbodProjectie.Naam, nameof(Referentiedelingen),
+         WerkgeverrelatiesProjectie.Naam];
 
     public static StoreOptions Opties(IServiceProvider services)
     {
@@ -57,6 +60,8 @@ public static class MartenConfiguratie
         opts.Projections.Add(new AggregateProjection<Samenwerkingsafspraak>(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new AggregateProjection<Hergebruikverzoek>(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new AggregateProjection<Afsprakenimport>(), ProjectionLifecycle.Inline);
+        opts.Projections.Add(new AggregateProjection<Referentiedelingen>(), ProjectionLifecycle.Inline);
+        opts.Projections.Add(new WerkgeverrelatiesProjectie(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new VariantgebruikProjectie(), ProjectionLifecycle.Async);
         opts.Projections.Add(new WerkaanbodProjectie(), ProjectionLifecycle.Async);
         opts.Projections.Add(new ReferentieProjectie(services.GetRequiredService<IOptions<Bewijsregel>>().Value), ProjectionLifecycle.Inline);

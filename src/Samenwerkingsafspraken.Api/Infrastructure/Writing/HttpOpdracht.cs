@@ -28,6 +28,7 @@ public static class HttpOpdracht
         if (http.Request.Headers.IfMatch.Count == 0) return Versievoorwaarde.Geen;
 
         var waarde = http.Request.Headers.IfMatch.ToString().Trim();
+        if (Voorwaardelijk.IsZwak(waarde)) return Versievoorwaarde.Ongeldig(Weigering.OngeldigeInvoer([Voorwaardelijk.ZwakkeETag]));
         if (!EntityTagHeaderValue.TryParse(waarde, out var tag) || !long.TryParse(tag.Tag.ToString().Trim('"'), out var versie) || versie < 0)
         {
             return Versievoorwaarde.Ongeldig(Weigering.OngeldigeInvoer([new OngeldigeParameter("If-Match", "ongeldig-formaat",

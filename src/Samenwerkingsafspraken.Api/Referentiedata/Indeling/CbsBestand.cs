@@ -73,7 +73,7 @@ public static partial class CbsBestandLezer
             string Veld(string kolom) => csv.GetString(kolom).Trim();
 
             var jaartekst = Veld("year");
-            int? rijjaar = int.TryParse(jaartekst, NumberStyles.None, CultureInfo.InvariantCulture, out var j) && j is >= 1800 and <= 9998 ? j : null;
+            int? rijjaar = int.TryParse(jaartekst, NumberStyles.None, CultureInfo.InvariantCulture, out var j) && j >= Infrastructure.Datumvenster.Vroegst.Year && j <= Infrastructure.Datumvenster.Laatst.Year ? j : null;
             if (rijjaar is null) fouten.Add(new OngeldigeParameter($"regels[{regel}].year", "ongeldig-formaat", "Het jaar is een jaartal, bijvoorbeeld 2026."));
             rijen.Add((regel, rijjaar, Veld("code"), Veld("name"), Veld("region_code"), Veld("region"), Veld("province_code"), Veld("province")));
         }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.Net.Http.Headers;
 using Samenwerkingsafspraken.Arbeidsmarktregios;
 using Samenwerkingsafspraken.Gemeenten;
@@ -55,7 +54,6 @@ public static class IndelingsbestandLaden
 
 public static class IndelingsbestandLadenEndpoint
 {
-    [Authorize(Roles = Rollen.Beheerder)]
     [ZonderIdempotencyKey]
     [Verzoekbestand(IndelingsbestandLaden.ContentType, "Een CSV in de vorm van CBS 'Gebieden in Nederland' (komma of puntkomma, UTF-8), met een kopregel.")]
     [WolverinePost("/v1/gemeenten/indelingsbestanden", OperationId = "indelingsbestandLaden")]
@@ -73,7 +71,9 @@ public static class IndelingsbestandLadenEndpoint
             return Problemen.Probleem(415, "mediatype-niet-ondersteund", "Stuur het indelingsbestand als text/csv.");
 
         var fouten = new List<OngeldigeParameter>();
-        if (jaar is < 1800 or > 9998) fouten.Add(new OngeldigeParameter("jaar", "buiten-bereik", "Een jaartal tussen 1800 en 9998."));
+        if (jaar is { } j && (j < Infrastructure.Datumvenster.Vroegst.Year || j > Infrastructure.Datumvenster.Laatst.Year))
+            fouten.Add(new OngeldigeParameter("jaar", "buiten-bereik",
+                $"Een jaartal van {Infrastructure.Datumvenster.Vroegst.Year} tot en met {Infrastructure.Datumvenster.Laatst.Year}."));
         if (GemeentenOpvragen.Peildatumfout(geldigVanaf, out var vanaf) is not null)
             fouten.Add(new OngeldigeParameter("geldigVanaf", "ongeldig-formaat", "Een datum: JJJJ-MM-DD."));
 

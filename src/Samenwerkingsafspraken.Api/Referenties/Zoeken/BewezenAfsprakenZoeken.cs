@@ -1,11 +1,11 @@
 using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Npgsql;
 using Samenwerkingsafspraken.Afspraken;
 using Samenwerkingsafspraken.Afspraken.Bewijs;
 using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Security;
+using Samenwerkingsafspraken.Referentiedata;
 using Wolverine.Http;
 
 namespace Samenwerkingsafspraken.Referenties.Zoeken;
@@ -112,7 +112,6 @@ public static class BewezenAfsprakenZoeken
 
 public static class BewezenAfsprakenZoekenEndpoint
 {
-    [Authorize(Roles = $"{Rollen.Regiopartij},{Rollen.Auditor}")]
     [WolverineGet("/v1/bewezen-afspraken", OperationId = "bewezenAfsprakenZoeken")]
     [EndpointSummary("Wat werkt: de bewezen afspraken van het hele land doorzoeken")]
     [EndpointDescription("De bewezen afspraken van alle regio's, te filteren op variant, sector (van de werkgever), doelgroep, arbeidsmarktregio en " +
@@ -129,6 +128,8 @@ public static class BewezenAfsprakenZoekenEndpoint
         var filter = new Zoekfilter(zoek, variant, sector, doelgroep, arbeidsmarktregio, van, tot, na, paginagrootte);
         var gebruiker = Gebruiker.Van(http.User);
         if (BewezenAfsprakenZoeken.Controleer(filter, gebruiker) is { } probleem) return probleem;
+        if (await Filterbestaan.Controleer(session, filter.Arbeidsmarktregio, null, cancellation) is { Count: > 0 } onbekend)
+            return Problemen.Ongeldig(onbekend);
         return Results.Ok(await BewezenAfsprakenZoeken.Zoek(filter, Zoekbereik.Van(gebruiker), http.Request.Path, session, database, cancellation));
     }
 }

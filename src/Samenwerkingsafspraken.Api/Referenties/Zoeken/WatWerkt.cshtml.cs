@@ -14,8 +14,7 @@ using Samenwerkingsafspraken.Werkgevers;
 namespace Samenwerkingsafspraken.Referenties.Zoeken;
 
 /// <summary>"Wat werkt": the national search of GET /v1/bewezen-afspraken as a page, with the same filters, checks, scope and paging.</summary>
-[Paginatoegang("watWerktPagina", "regiopartij: bewezen afspraken van werkgevers met toestemming en die van eigen regio's; auditor: alle", Rollen.Regiopartij,
-    Rollen.Auditor)]
+[Toegangssleutel("watWerktPagina")]
 public sealed class WatWerktModel(IQuerySession session, NpgsqlDataSource database, IOptions<Bewijsregel> regel) : Formulierpagina
 {
     public const string Adres = "/wat-werkt";

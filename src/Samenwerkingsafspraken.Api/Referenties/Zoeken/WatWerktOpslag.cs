@@ -42,11 +42,14 @@ public static class WatWerktOpslag
             });
 
         // A column rather than an expression on the JSON: the schema comparison reads plain column predicates back reliably.
+        // Partial: only the consenting employers, so that it serves "which are findable" and nothing else (a full index
+        // led with this column is a cheap scan the planner takes for any lookup of KvK-nummers, in place of their own).
         opts.Schema.For<Werkgever>()
             .Duplicate(w => w.Vindbaar, configure: index =>
             {
                 index.Name = VindbaarIndex;
-                index.Mask = "?, (data ->> 'kvkNummer')";
+                index.Mask = "(data ->> 'kvkNummer')";
+                index.Predicate = "vindbaar";
             });
     }
 }

@@ -8,7 +8,7 @@ using Samenwerkingsafspraken.Infrastructure.Writing;
 namespace Samenwerkingsafspraken.Varianten.Beheren;
 
 /// <summary>The beheerder adds a variant to the catalogue: the same command as POST /v1/varianten.</summary>
-[Paginatoegang("variantToevoegenPagina", "beheerder", Rollen.Beheerder)]
+[Toegangssleutel("variantToevoegenPagina")]
 public sealed class ToevoegenModel(Schrijver schrijver, Klok klok) : Formulierpagina
 {
     [BindProperty] public Variantformulier Invoer { get; set; } = new();

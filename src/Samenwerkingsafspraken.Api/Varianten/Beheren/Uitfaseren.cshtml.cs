@@ -9,7 +9,7 @@ using Samenwerkingsafspraken.Infrastructure.Writing;
 namespace Samenwerkingsafspraken.Varianten.Beheren;
 
 /// <summary>The beheerder phases a variant out, with a reason: the same command as POST /v1/varianten/{code}/uitfasering.</summary>
-[Paginatoegang("variantUitfaserenPagina", "beheerder", Rollen.Beheerder)]
+[Toegangssleutel("variantUitfaserenPagina")]
 public sealed class UitfaserenModel(IQuerySession session, Schrijver schrijver, Klok klok) : Variantactie(session)
 {
     [BindProperty] public string? Reden { get; set; }

@@ -8,7 +8,7 @@ using Samenwerkingsafspraken.Infrastructure.Writing;
 namespace Samenwerkingsafspraken.Varianten.Beheren;
 
 /// <summary>One variant of the catalogue and its history: every addition, change and phase-out, with who and why.</summary>
-[Paginatoegang("variantPagina", "beheerder en auditors", Rollen.Beheerder, Rollen.Auditor)]
+[Toegangssleutel("variantPagina")]
 public sealed class VariantModel(IQuerySession session) : Webpagina
 {
     [BindProperty(SupportsGet = true)] public string? Melding { get; set; }

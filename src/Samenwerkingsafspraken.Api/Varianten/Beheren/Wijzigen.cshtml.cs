@@ -9,7 +9,7 @@ using Samenwerkingsafspraken.Infrastructure.Writing;
 namespace Samenwerkingsafspraken.Varianten.Beheren;
 
 /// <summary>The beheerder changes a variant's definition, with a reason: the same command as POST /v1/varianten/{code}/wijzigingen.</summary>
-[Paginatoegang("variantWijzigenPagina", "beheerder", Rollen.Beheerder)]
+[Toegangssleutel("variantWijzigenPagina")]
 public sealed class VariantWijzigenModel(IQuerySession session, Schrijver schrijver, Klok klok) : Variantactie(session)
 {
     [BindProperty] public Variantformulier Invoer { get; set; } = new();

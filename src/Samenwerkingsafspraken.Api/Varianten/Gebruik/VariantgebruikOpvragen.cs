@@ -3,7 +3,9 @@ using Samenwerkingsafspraken.Arbeidsmarktregios;
 using Samenwerkingsafspraken.Afspraken.Verschillen;
 using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
+using Samenwerkingsafspraken.Infrastructure;
 using Samenwerkingsafspraken.Infrastructure.Security;
+using Samenwerkingsafspraken.Referentiedata;
 using Samenwerkingsafspraken.Werkgevers;
 using Wolverine.Http;
 
@@ -24,8 +26,8 @@ public sealed record VariantgebruikFilter(string? Arbeidsmarktregio, string? Sec
         if (Pijler is not null && !Enum.TryParse<Pijler>(Pijler, true, out _)) fouten.Add(new("pijler", "onbekende-waarde", "De pijler is aanbod, vraag, route of scholing."));
         if (Doelgroep is not null && !Enum.TryParse<Afspraken.Doelgroep>(Doelgroep, true, out _))
             fouten.Add(new("doelgroep", "onbekende-waarde", $"Doelgroep is een van: {string.Join(", ", Enum.GetNames<Afspraken.Doelgroep>().Select(n => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(n)))}."));
-        if (Van is not null && !AfspraakAlsToen.TryDatum(Van, out _)) fouten.Add(new("van", "ongeldig-formaat", "Een datum: JJJJ-MM-DD."));
-        if (Tot is not null && !AfspraakAlsToen.TryDatum(Tot, out _)) fouten.Add(new("tot", "ongeldig-formaat", "Een datum: JJJJ-MM-DD."));
+        if (Van is not null && Datumvenster.Lees("van", Van, out _) is { } vanfout) fouten.Add(vanfout);
+        if (Tot is not null && Datumvenster.Lees("tot", Tot, out _) is { } totfout) fouten.Add(totfout);
         if (fouten.Count == 0 && Van is not null && Tot is not null && string.CompareOrdinal(Van, Tot) > 0)
             fouten.Add(new("tot", "voor-van", "'tot' ligt niet voor 'van'."));
         return fouten;
@@ -67,6 +69,9 @@ public sealed record VariantgebruikFilter(string? Arbeidsmarktregio, string? Sec
         if (fouten.Count > 0) return Opvraging<Variantmatrix>.Geweigerd(Problemen.Ongeldig(fouten));
         if (!MagZien(gebruiker, Arbeidsmarktregio))
             return Opvraging<Variantmatrix>.Geweigerd(Problemen.GeenToegang("De variantmatrix is voor auditors; een regiopartij ziet alleen haar eigen regio's."));
+
+        if (await Filterbestaan.Controleer(session, Arbeidsmarktregio, null, cancellation) is { Count: > 0 } onbekend)
+            return Opvraging<Variantmatrix>.Geweigerd(Problemen.Ongeldig(onbekend));
 
         var afspraken = await Zoek(session, gebruiker, cancellation);
         var catalogus = (await session.Query<Variant>().ToListAsync(cancellation)).ToDictionary(v => v.Code);

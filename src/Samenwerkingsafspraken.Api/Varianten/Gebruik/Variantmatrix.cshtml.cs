@@ -9,7 +9,7 @@ using Samenwerkingsafspraken.Infrastructure.Web.Grafieken;
 namespace Samenwerkingsafspraken.Varianten.Gebruik;
 
 /// <summary>The variant matrix as a heat map (variant × region), counted by the same function as the API's, each cell leading to its agreements.</summary>
-[Paginatoegang("variantmatrixPagina", "auditor: alle regio's; regiopartij: eigen regio's", Rollen.Auditor, Rollen.Regiopartij)]
+[Toegangssleutel("variantmatrixPagina")]
 public sealed class VariantmatrixModel(IQuerySession session, Klok klok) : Webpagina
 {
     [BindProperty(SupportsGet = true)] public string? Sector { get; set; }

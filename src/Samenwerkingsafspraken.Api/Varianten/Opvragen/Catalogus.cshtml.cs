@@ -1,10 +1,11 @@
+using Samenwerkingsafspraken.Infrastructure.Security;
 using Marten;
 using Samenwerkingsafspraken.Infrastructure.Web;
 
 namespace Samenwerkingsafspraken.Varianten.Opvragen;
 
 /// <summary>The national standard set of work arrangements, phased-out variants included: public, as in the API.</summary>
-[Paginatoegang("variantencatalogusPagina", "openbaar", Openbaar = true)]
+[Toegangssleutel("variantencatalogusPagina")]
 public sealed class CatalogusModel(IQuerySession session) : Webpagina
 {
     public VariantLijst Lijst { get; private set; } = null!;

@@ -1,5 +1,4 @@
 using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Wolverine.Http;
@@ -25,7 +24,6 @@ public sealed record VariantLijst(IReadOnlyList<VariantWeergave> Varianten, int 
 
 public static class VariantenOpvragenEndpoint
 {
-    [AllowAnonymous]
     [WolverineGet("/v1/varianten", OperationId = "variantenOpvragen")]
     [EndpointSummary("De variantencatalogus")]
     [EndpointDescription("De landelijke standaardset werkafspraken. Uitgefaseerde varianten alleen met ookUitgefaseerd=true. Openbaar.")]
@@ -36,17 +34,15 @@ public static class VariantenOpvragenEndpoint
         var zichtbaar = varianten.Where(v => ookUitgefaseerd == true || v.IsActief).Select(VariantWeergave.Van).ToList();
         return new VariantLijst(zichtbaar, zichtbaar.Count);
     }
-
-    [AllowAnonymous]
     [WolverineGet("/v1/varianten/{code}", OperationId = "variantOpvragen")]
     [EndpointSummary("Eén variant")]
     [ProducesResponseType<VariantWeergave>(200)]
+    [MetETag]
     [Problemen(404)]
     public static async Task<IResult> Details(string code, HttpContext http, IQuerySession session, CancellationToken cancellation)
     {
         var variant = await session.LoadAsync<Variant>(Variant.StreamId(code), cancellation);
         if (variant is null) return Problemen.NietGevonden($"Variant '{code}' bestaat niet.");
-        http.Response.Headers.ETag = Infrastructure.Writing.ETag.Van(variant.Version);
-        return Results.Ok(VariantWeergave.Van(variant));
+        return Voorwaardelijk.Antwoord(http, variant.Version, VariantWeergave.Van(variant));
     }
 }

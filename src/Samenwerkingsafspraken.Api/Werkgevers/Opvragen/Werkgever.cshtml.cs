@@ -9,8 +9,7 @@ using Samenwerkingsafspraken.Werkgevers.Historie;
 namespace Samenwerkingsafspraken.Werkgevers.Opvragen;
 
 /// <summary>An employer's details and, for whoever may read it, its history: GET /v1/werkgevers/{kvk} and …/historie as a page.</summary>
-[Paginatoegang("werkgeverPagina", "werkgever: zichzelf; regiopartij, auditor, beheerder: elke werkgever (de historie: werkgever zelf, auditor, beheerder)",
-    Rollen.Werkgever, Rollen.Regiopartij, Rollen.Auditor, Rollen.Beheerder)]
+[Toegangssleutel("werkgeverPagina")]
 public sealed class WerkgeverModel(IQuerySession session, Klok klok) : Webpagina
 {
     public WerkgeverWeergave Werkgever { get; private set; } = null!;

@@ -14,16 +14,17 @@ public static class WerkgeverOpvragenEndpoint
     [WolverineGet("/v1/werkgevers/{kvkNummer}", OperationId = "werkgeverOpvragen")]
     [EndpointSummary("Een werkgever")]
     [EndpointDescription("De gegevens van een werkgever, met zijn status bij de KvK (actief, uitgeschreven, of opgegaan in een ander KvK-nummer) " +
-                         "en de regio van elke vestiging zoals die nu uit haar gemeente volgt. Een werkgever ziet alleen zichzelf; regiopartijen, auditors " +
-                         "en de beheerder zien elke werkgever.")]
+                         "en de regio van elke vestiging zoals die nu uit haar gemeente volgt. Voor de werkgever zelf, auditors, de beheerder, en de " +
+                         "regiopartijen van een regio waarmee de werkgever een afspraak heeft, die hij om hergebruik vroeg of waarmee hij zijn " +
+                         "referenties deelt.")]
     [ProducesResponseType<WerkgeverWeergave>(200)]
+    [MetETag]
     [Problemen(400, 401, 403, 404)]
     public static async Task<IResult> Get(string kvkNummer, HttpContext http, IQuerySession session, Klok klok, CancellationToken cancellation)
     {
         var werkgever = await Lees(kvkNummer, Gebruiker.Van(http.User), session, klok, cancellation);
         if (werkgever.IsProbleem) return werkgever.Probleem;
-        http.Response.Headers.ETag = Infrastructure.Writing.ETag.Van(werkgever.Waarde.Versie);
-        return Results.Ok(werkgever.Waarde);
+        return Voorwaardelijk.Antwoord(http, werkgever.Waarde.Versie, werkgever.Waarde);
     }
 
     /// <summary>The checks and the lookup, shared with the employer's page: the regions of its vestigingen as their gemeenten lie today.</summary>
@@ -36,9 +37,10 @@ public static class WerkgeverOpvragenEndpoint
                 Problemen.Ongeldig([new OngeldigeParameter("kvkNummer", "ongeldig-formaat", "Een KvK-nummer bestaat uit precies 8 cijfers.")]));
         }
 
-        if (gebruiker.IsWerkgever && !gebruiker.IsWerkgeverVan(kvkNummer))
+        if (!await Werkgeverrelaties.MagLezen(session, gebruiker, kvkNummer, cancellation))
         {
-            return Opvraging<WerkgeverWeergave>.Geweigerd(Problemen.GeenToegang("Een werkgever ziet alleen zijn eigen gegevens."));
+            return Opvraging<WerkgeverWeergave>.Geweigerd(Problemen.GeenToegang("De gegevens van een werkgever zijn voor de werkgever zelf, auditors, de beheerder en de regio's " +
+                                         "waarmee hij een afspraak heeft, die hij om hergebruik vroeg of waarmee hij zijn referenties deelt."));
         }
 
         var werkgever = await session.LoadAsync<Werkgever>(Werkgever.StreamId(kvkNummer), cancellation);
@@ -51,7 +53,6 @@ public static class WerkgeverOpvragenEndpoint
 
 public static class SectorenEndpoint
 {
-    [Microsoft.AspNetCore.Authorization.AllowAnonymous]
     [WolverineGet("/v1/sectoren", OperationId = "sectorenOpvragen")]
     [EndpointSummary("De sectoren")]
     [EndpointDescription("De sectorcodes waarmee werkgevers worden ingedeeld. Openbaar.")]

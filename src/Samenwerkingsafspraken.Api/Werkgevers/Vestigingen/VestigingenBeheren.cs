@@ -1,6 +1,5 @@
 using FluentValidation;
 using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Samenwerkingsafspraken.Infrastructure;
 using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
@@ -90,8 +89,6 @@ public static class VestigingenBeherenEndpoint
             fouten.Add(new OngeldigeParameter("vestigingsnummer", "ongeldig-formaat", "Een vestigingsnummer bestaat uit precies 12 cijfers."));
         return fouten.Count > 0 ? Problemen.Ongeldig(fouten) : null;
     }
-
-    [Authorize(Roles = $"{Rollen.Werkgever},{Rollen.Beheerder}")]
     [WolverinePost("/v1/werkgevers/{kvkNummer}/vestigingen", OperationId = "vestigingToevoegen")]
     [EndpointSummary("Een vestiging toevoegen")]
     [EndpointDescription("De werkgever zelf of de beheerder: een vestiging (12 cijfers) in een gemeente; haar arbeidsmarktregio volgt uit de gemeente. " +
@@ -109,8 +106,6 @@ public static class VestigingenBeherenEndpoint
                 kader.RegioVan(verzoek.Gemeente)!, Gebruiker.Van(http.User), klok.GetUtcNow())),
             WerkgeverWeergave.Van, $"Er is geen werkgever met KvK-nummer {kvkNummer}.");
     }
-
-    [Authorize(Roles = $"{Rollen.Werkgever},{Rollen.Beheerder}")]
     [WolverinePost("/v1/werkgevers/{kvkNummer}/vestigingen/{vestigingsnummer}/verhuizingen", OperationId = "vestigingVerhuizen")]
     [EndpointSummary("Een vestiging naar een andere gemeente verhuizen")]
     [EndpointDescription("De werkgever zelf of de beheerder. De regio van de vestiging volgt uit de nieuwe gemeente.")]
@@ -127,8 +122,6 @@ public static class VestigingenBeherenEndpoint
                 Gebruiker.Van(http.User), klok.GetUtcNow())),
             WerkgeverWeergave.Van, $"Er is geen werkgever met KvK-nummer {kvkNummer}.");
     }
-
-    [Authorize(Roles = $"{Rollen.Werkgever},{Rollen.Beheerder}")]
     [WolverinePost("/v1/werkgevers/{kvkNummer}/vestigingen/{vestigingsnummer}/sluiting", OperationId = "vestigingSluiten")]
     [EndpointSummary("Een vestiging sluiten")]
     [EndpointDescription("De werkgever zelf of de beheerder, met een reden. De vestiging verdwijnt uit de lijst; de historie bewaart haar.")]

@@ -10,7 +10,7 @@ using Samenwerkingsafspraken.Werkgevers.Wijzigen;
 namespace Samenwerkingsafspraken.Werkgevers.Vindbaarheid;
 
 /// <summary>The employer's consent to be found by other regions: the same command as POST /v1/werkgevers/{kvkNummer}/vindbaarheid.</summary>
-[Paginatoegang("vindbaarheidPagina", "werkgever: zichzelf", Rollen.Werkgever)]
+[Toegangssleutel("vindbaarheidPagina")]
 public sealed class VindbaarheidModel(IQuerySession session, Schrijver schrijver, Klok klok) : Formulierpagina
 {
     [BindProperty] public long Versie { get; set; }

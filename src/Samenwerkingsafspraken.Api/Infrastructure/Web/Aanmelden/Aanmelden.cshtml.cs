@@ -4,7 +4,7 @@ using Samenwerkingsafspraken.Infrastructure.Security;
 
 namespace Samenwerkingsafspraken.Infrastructure.Web.Aanmelden;
 
-[Paginatoegang("aanmeldenPagina", "openbaar", Openbaar = true)]
+[Toegangssleutel("aanmeldenPagina")]
 public sealed class AanmeldenModel(WebAuthenticatie.Aanmeldwijze aanmeldwijze) : Webpagina
 {
     public WebAuthenticatie.Aanmeldwijze Aanmeldwijze => aanmeldwijze;

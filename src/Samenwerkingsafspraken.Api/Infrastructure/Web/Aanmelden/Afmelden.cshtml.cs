@@ -1,9 +1,10 @@
+using Samenwerkingsafspraken.Infrastructure.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Samenwerkingsafspraken.Infrastructure.Web.Aanmelden;
 
-[Paginatoegang("afmeldenPagina", "openbaar: wie niet is aangemeld ziet alleen de knop", Openbaar = true)]
+[Toegangssleutel("afmeldenPagina")]
 public sealed class AfmeldenModel(WebAuthenticatie.Aanmeldwijze aanmeldwijze) : Webpagina
 {
     public void OnGet()

@@ -1,10 +1,11 @@
+using Samenwerkingsafspraken.Infrastructure.Security;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Samenwerkingsafspraken.Infrastructure.Web.Fouten;
 
 /// <summary>Every error of a page, in plain Dutch: what happened and what the person can do now.</summary>
-[Paginatoegang("foutpagina", "openbaar", Openbaar = true)]
+[Toegangssleutel("foutpagina")]
 [IgnoreAntiforgeryToken]
 public sealed class FoutModel : Webpagina
 {

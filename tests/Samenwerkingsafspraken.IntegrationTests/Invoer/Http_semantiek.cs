@@ -1,0 +1,135 @@
+using Samenwerkingsafspraken.Hergebruik;
+using Samenwerkingsafspraken.IntegrationTests.Infrastructuur;
+
+namespace Samenwerkingsafspraken.IntegrationTests.Invoer;
+
+/// <summary>ETags compared strongly, 304 for what the client already has, and one answer for an unknown region or employer everywhere.</summary>
+public sealed class Http_semantiek(ApiFixture fixture) : IntegratieTest(fixture)
+{
+    [Theory]
+    [InlineData("W/\"{0}\"")]
+    [InlineData("w/\"{0}\"")]
+    public async Task een_zwakke_etag_in_if_match_wordt_geweigerd(string sjabloon)
+    {
+        var actief = await Actief();
+        var headers = new Dictionary<string, string> { ["If-Match"] = string.Format(sjabloon, actief.Versie) };
+
+        var antwoord = await Geweigerd(() => Post($"{Afspraken}/{actief.Id}/evaluaties",
+            new { oordeel = "succesvol", lessen = "Goed", aanbevolenVoorHergebruik = true }, Tokens.Werkgever(), headers));
+
+        var probleem = antwoord.Probleem(400);
+        probleem["invalidParams"]![0]!["name"]!.GetValue<string>().ShouldBe("If-Match");
+        probleem["invalidParams"]![0]!["code"]!.GetValue<string>().ShouldBe("zwakke-etag");
+    }
+
+    [Fact]
+    public async Task een_sterke_etag_in_if_match_werkt()
+    {
+        var actief = await Actief();
+
+        var antwoord = await Post($"{Afspraken}/{actief.Id}/evaluaties", new { oordeel = "succesvol", lessen = "Goed", aanbevolenVoorHergebruik = true },
+            Tokens.Werkgever(), IfMatch(actief.Versie));
+
+        antwoord.Status.ShouldBe(200, antwoord.Tekst);
+    }
+
+    [Fact]
+    public async Task wie_de_actuele_versie_al_heeft_krijgt_304_zonder_inhoud()
+    {
+        var bron = await Bewezen();
+        var verzoek = (await VraagHergebruik(bron.Id)).Als<HergebruikverzoekWeergave>();
+        var bronnen = new[]
+        {
+            ($"{Afspraken}/{bron.Id}", Tokens.Auditor()),
+            ($"{Afspraken}/{bron.Id}?versie=2", Tokens.Auditor()),
+            ($"/v1/werkgevers/{Testdata.Kvk}", Tokens.Werkgever()),
+            ($"/v1/hergebruikverzoeken/{verzoek.Id}", Leeuwarden),
+            ("/v1/varianten/praktijkroute", (string?)null),
+            ($"/v1/werkgevers/{Testdata.Kvk}/referentiedelingen", Tokens.Werkgever()),
+        };
+
+        foreach (var (url, token) in bronnen)
+        {
+            var eerst = await Get(url, token);
+            eerst.Status.ShouldBe(200, url);
+            var etag = eerst.Header("ETag");
+            etag.ShouldNotBeNull(url);
+
+            var opnieuw = await Get(url, token, new Dictionary<string, string> { ["If-None-Match"] = etag });
+            opnieuw.Status.ShouldBe(304, url);
+            opnieuw.Tekst.ShouldBeEmpty(url);
+            opnieuw.Header("ETag").ShouldBe(etag, url);
+
+            (await Get(url, token, new Dictionary<string, string> { ["If-None-Match"] = "W/" + etag })).Status.ShouldBe(304, url);
+            (await Get(url, token, new Dictionary<string, string> { ["If-None-Match"] = "\"999\", " + etag })).Status.ShouldBe(304, url);
+            (await Get(url, token, new Dictionary<string, string> { ["If-None-Match"] = "\"999\"" })).Status.ShouldBe(200, url);
+        }
+    }
+
+    [Fact]
+    public async Task een_304_wordt_alleen_gegeven_aan_wie_mag_lezen()
+    {
+        var actief = await Actief();
+
+        var antwoord = await Get($"{Afspraken}/{actief.Id}", Tokens.Werkgever(Testdata.AndereKvk),
+            new Dictionary<string, string> { ["If-None-Match"] = $"\"{actief.Versie}\"" });
+
+        antwoord.Probleem(403);
+    }
+
+    [Fact]
+    public async Task een_onbekende_regio_in_een_filter_is_overal_een_400()
+    {
+        await Actief();
+
+        foreach (var url in new[]
+                 {
+                     "/v1/varianten/gebruik?arbeidsmarktregio=AM99",
+                     "/v1/varianten/gebruik/export?formaat=csv&arbeidsmarktregio=AM99",
+                     $"/v1/werkgevers/{Testdata.Kvk}/samenwerkingsafspraken?arbeidsmarktregio=AM99",
+                 })
+        {
+            var antwoord = await Get(url, Tokens.Auditor());
+            var probleem = antwoord.Probleem(400);
+            probleem["invalidParams"]![0]!["name"]!.GetValue<string>().ShouldBe("arbeidsmarktregio", url);
+            probleem["invalidParams"]![0]!["code"]!.GetValue<string>().ShouldBe("onbekende-regio", url);
+        }
+    }
+
+    [Fact]
+    public async Task een_onbekende_werkgever_in_een_filter_is_overal_een_400()
+    {
+        await Actief();
+
+        foreach (var url in new[]
+                 {
+                     "/v1/arbeidsmarktregios/AM01/samenwerkingsafspraken?werkgever=99999999",
+                     "/v1/arbeidsmarktregios/AM01/samenwerkingsafspraken/export?formaat=csv&werkgever=99999999",
+                 })
+        {
+            var probleem = (await Get(url, Tokens.Auditor())).Probleem(400);
+            probleem["invalidParams"]![0]!["name"]!.GetValue<string>().ShouldBe("werkgever", url);
+            probleem["invalidParams"]![0]!["code"]!.GetValue<string>().ShouldBe("onbekende-werkgever", url);
+        }
+    }
+
+    [Fact]
+    public async Task een_onbekende_regio_of_werkgever_in_het_pad_is_overal_een_404()
+    {
+        foreach (var url in new[]
+                 {
+                     "/v1/arbeidsmarktregios/AM99",
+                     "/v1/arbeidsmarktregios/AM99/samenwerkingsafspraken",
+                     "/v1/arbeidsmarktregios/AM99/samenwerkingsafspraken/export?formaat=csv",
+                     "/v1/arbeidsmarktregios/AM99/hergebruikverzoeken",
+                     "/v1/werkgevers/99999999",
+                     "/v1/werkgevers/99999999/samenwerkingsafspraken",
+                     "/v1/werkgevers/99999999/referenties",
+                     "/v1/werkgevers/99999999/referenties/export?formaat=csv",
+                     "/v1/werkgevers/99999999/referentiedelingen",
+                 })
+        {
+            (await Get(url, Tokens.Auditor())).Probleem(404);
+        }
+    }
+}
