@@ -186,6 +186,27 @@ public sealed class Afspraken_importeren(ApiFixture fixture) : IntegratieTest(fi
     }
 
     [Fact]
+    public async Task een_import_opvragen_geeft_haar_versie_als_etag_en_304_aan_wie_haar_al_heeft()
+    {
+        await WerkgeverGeregistreerd();
+        var import = (await Importeer(AlsCsv(Rij("GR-1", Testdata.Kvk, "Samen naar werk")))).Als<Importuitkomst>();
+        var url = $"{Imports}/{import.ImportId}";
+
+        var eerst = await Get(url, Tokens.Auditor());
+        eerst.Status.ShouldBe(200, eerst.Tekst);
+        eerst.Header("ETag").ShouldBe("\"1\"");
+        eerst.Als<Importuitkomst>().Afspraken.ShouldHaveSingleItem().Kenmerk.ShouldBe("GR-1");
+
+        var opnieuw = await Get(url, Tokens.Regiopartij(), new Dictionary<string, string> { ["If-None-Match"] = "\"1\"" });
+        opnieuw.Status.ShouldBe(304);
+        opnieuw.Tekst.ShouldBeEmpty();
+        opnieuw.Header("ETag").ShouldBe("\"1\"");
+        (await Get(url, Tokens.Regiopartij(), new Dictionary<string, string> { ["If-None-Match"] = "W/\"1\"" })).Status.ShouldBe(304);
+        (await Get(url, Tokens.Regiopartij(), new Dictionary<string, string> { ["If-None-Match"] = "\"2\"" })).Status.ShouldBe(200);
+        (await Get(url, Leeuwarden, new Dictionary<string, string> { ["If-None-Match"] = "\"1\"" })).Probleem(403);
+    }
+
+    [Fact]
     public async Task hetzelfde_bestand_nog_eens_ook_als_excel_heeft_zijn_effect_maar_een_keer()
     {
         await WerkgeversGeregistreerd();

@@ -266,6 +266,7 @@ public static class ImportOpvragenEndpoint
     [EndpointSummary("Een import van afspraken")]
     [EndpointDescription("Welke regels van het bestand welke afspraak werden, met het kenmerk van de regio. Voor de regiopartijen van de regio en auditors.")]
     [ProducesResponseType<Importuitkomst>(200)]
+    [MetETag]
     [Problemen(400, 401, 403, 404)]
     public static async Task<IResult> Get(string code, Guid id, HttpContext http, IQuerySession session, CancellationToken cancellation)
     {
@@ -277,6 +278,6 @@ public static class ImportOpvragenEndpoint
         var import = await session.LoadAsync<Afsprakenimport>(id, cancellation);
         return import is null || import.Arbeidsmarktregio != code
             ? Problemen.NietGevonden($"Er is geen import {id} in {code}.")
-            : Results.Ok(Importuitkomst.Van(import, eerder: true));
+            : Voorwaardelijk.Antwoord(http, import.Version, Importuitkomst.Van(import, eerder: true));
     }
 }
