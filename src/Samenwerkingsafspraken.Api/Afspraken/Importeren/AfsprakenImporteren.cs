@@ -297,24 +297,25 @@ public static class ImportOpvragenEndpoint
     [EndpointSummary("Een import van afspraken")]
     [EndpointDescription("Welke regels van het bestand welke afspraak werden, met het kenmerk van de regio. Voor de regiopartijen van de regio en auditors.")]
     [ProducesResponseType<Importuitkomst>(200)]
+    [MetETag]
     [Problemen(400, 401, 403, 404)]
     public static async Task<IResult> Get(string code, Guid id, HttpContext http, IQuerySession session, CancellationToken cancellation)
     {
         var import = await Lees(code, id, Gebruiker.Van(http.User), session, cancellation);
-        return import.IsProbleem ? import.Probleem : Results.Ok(import.Waarde);
+        return import.IsProbleem ? import.Probleem : Voorwaardelijk.Antwoord(http, import.Waarde.Version, Importuitkomst.Van(import.Waarde, eerder: true));
     }
 
     /// <summary>The checks and the lookup, shared with the import's page.</summary>
-    public static async Task<Opvraging<Importuitkomst>> Lees(string code, Guid id, Gebruiker gebruiker, IQuerySession session, CancellationToken cancellation)
+    public static async Task<Opvraging<Afsprakenimport>> Lees(string code, Guid id, Gebruiker gebruiker, IQuerySession session, CancellationToken cancellation)
     {
         if (!ArbeidsmarktregiosEndpoint.CodeFormaat().IsMatch(code))
-            return Opvraging<Importuitkomst>.Geweigerd(
+            return Opvraging<Afsprakenimport>.Geweigerd(
                 Problemen.Ongeldig([new OngeldigeParameter("code", "ongeldig-formaat", "Een regiocode is AM gevolgd door twee cijfers.")]));
         if (!gebruiker.IsAuditor && !gebruiker.IsRegiopartijVan(code))
-            return Opvraging<Importuitkomst>.Geweigerd(Problemen.GeenToegang($"De imports van {code} zijn voor de regiopartijen van die regio en voor auditors."));
+            return Opvraging<Afsprakenimport>.Geweigerd(Problemen.GeenToegang($"De imports van {code} zijn voor de regiopartijen van die regio en voor auditors."));
         var import = await session.LoadAsync<Afsprakenimport>(id, cancellation);
         return import is null || import.Arbeidsmarktregio != code
-            ? Opvraging<Importuitkomst>.Geweigerd(Problemen.NietGevonden($"Er is geen import {id} in {code}."))
-            : Importuitkomst.Van(import, eerder: true);
+            ? Opvraging<Afsprakenimport>.Geweigerd(Problemen.NietGevonden($"Er is geen import {id} in {code}."))
+            : import;
     }
 }

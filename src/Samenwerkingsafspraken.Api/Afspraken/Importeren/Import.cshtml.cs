@@ -17,7 +17,7 @@ public sealed class ImportModel(IQuerySession session) : Webpagina
     {
         var import = await ImportOpvragenEndpoint.Lees(code, id, Gebruiker, session, cancellation);
         if (import.IsProbleem) return Weigering(import.Probleem);
-        Import = import.Waarde;
+        Import = Importuitkomst.Van(import.Waarde, eerder: true);
         Melding = melding switch
         {
             "geimporteerd" => $"De import is vastgelegd: {Import.AantalAfspraken} {(Import.AantalAfspraken == 1 ? "afspraak" : "afspraken")} als concept.",
