@@ -89,10 +89,10 @@ public sealed class Werkgever_verandert(Registeromgeving omgeving, ITestOutputHe
 
         await Pagina.GetByRole(AriaRole.Button, new() { Name = "Toch registreren" }).ClickAsync();
         await Toegankelijk();
-        new Uri(Pagina.Url).AbsolutePath.ShouldBe("/werkgevers/88990011");
-        var werkgever = await Tekst();
-        werkgever.ShouldContain("De werkgever is geregistreerd.");
-        werkgever.ShouldContain("GM0344");
-        werkgever.ShouldContain("AM13");
+        // A region reads an employer's record once it has a relation with it: it goes on to draw up the agreement.
+        new Uri(Pagina.Url).AbsolutePath.ShouldBe("/regios/AM13/afspraken/nieuw");
+        var vervolg = await Tekst();
+        vervolg.ShouldContain("Bouwbedrijf Noord BV (KvK 88990011) is geregistreerd.");
+        vervolg.ShouldContain("Stap 2 van 2");
     }
 }

@@ -34,6 +34,16 @@ public sealed class OpstellenModel(IQuerySession session, NpgsqlDataSource datab
     [BindProperty]
     public string? Actie { get; set; }
 
+    /// <summary>What just happened, from the page that sent the user here (an employer registered on the way).</summary>
+    [FromQuery(Name = "melding")]
+    public string? Meldingcode { get; set; }
+
+    public string? Bevestiging => Meldingcode switch
+    {
+        "werkgever-geregistreerd" when GekozenWerkgever is { } w => $"{w.Naam} (KvK {w.KvkNummer}) is geregistreerd. Stel nu de afspraak met deze werkgever op.",
+        _ => null,
+    };
+
     [BindProperty]
     public Afspraakformulier Invoer { get; set; } = new();
 

@@ -63,10 +63,23 @@ public sealed class RegistrerenModel(IQuerySession session, NpgsqlDataSource dat
         var uitkomst = await WerkgeverRegistreren.Uitvoeren(schrijver, Opdracht("POST /v1/werkgevers"), verzoek, klok, session, database);
         return uitkomst switch
         {
-            Schrijfuitkomst.Gelukt => Redirect($"/werkgevers/{verzoek.KvkNummer}?melding=geregistreerd"),
+            Schrijfuitkomst.Gelukt => Redirect(Vervolg(verzoek.KvkNummer!)),
             Schrijfuitkomst.Geweigerd geweigerd => Geweigerd(geweigerd.Weigering, Velden),
             _ => throw new InvalidOperationException($"Unexpected outcome {uitkomst.GetType().Name}."),
         };
+    }
+
+    /// <summary>
+    /// Where to go once registered. A public party reads an employer's record only once it has a relation with it (an
+    /// agreement in its region, among others), so it goes on to what it registered the employer for: drawing up an
+    /// agreement with it, in the region of the vestiging when that is one of its own. The employer itself and the
+    /// beheerder see the record.
+    /// </summary>
+    private string Vervolg(string kvkNummer)
+    {
+        if (!Gebruiker.IsRegiopartij) return $"/werkgevers/{kvkNummer}?melding=geregistreerd";
+        var regio = Gebruiker.Regios.Order(StringComparer.Ordinal).FirstOrDefault();
+        return regio is null ? "/" : $"/regios/{regio}/afspraken/nieuw?werkgever={kvkNummer}&melding=werkgever-geregistreerd";
     }
 
     private WerkgeverRegistrerenVerzoek Verzoek()
