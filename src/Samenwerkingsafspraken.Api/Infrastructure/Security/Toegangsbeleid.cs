@@ -145,6 +145,7 @@ public static class Toegangsbeleid
         Openbaar("foutpagina"),
         Openbaar("variantencatalogusPagina"),
         Regel("referentiesPagina", (W, Bereik.EigenWerkgever), (R, Bereik.RelatieMetWerkgever), (A, Bereik.Alles)),
+        Regel("referentiesDelenPagina", (W, Bereik.EigenWerkgever)),
         Regel("samenwerkingsafspraakPagina", (W, Bereik.EigenWerkgever), (R, Bereik.EigenRegio), (A, Bereik.Alles)),
         Regel("stamboomPagina", (W, Bereik.EigenWerkgever), (R, Bereik.EigenRegio), (A, Bereik.Alles)),
         Regel("versieverschillenPagina", (W, Bereik.EigenWerkgever), (R, Bereik.EigenRegio), (A, Bereik.Alles)),
