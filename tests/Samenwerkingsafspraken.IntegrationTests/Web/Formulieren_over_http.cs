@@ -174,6 +174,12 @@ public sealed class Formulieren_over_http(ApiFixture fixture) : IntegratieTest(f
 
         var gedeeld = await werkgever.VulInEnVerstuur(url, new Dictionary<string, string> { ["arbeidsmarktregio"] = "AM13", ["toelichting"] = "Vestiging in Utrecht." });
         gedeeld.Status.ShouldBe(302, gedeeld.Tekst);
+
+        // Every form on the page carries its own antiforgery token (a form with an explicit action gets none unless asked).
+        var pagina = (await werkgever.Open(url)).Tekst;
+        var formulieren = System.Text.RegularExpressions.Regex.Matches(pagina, "<form\\b.*?</form>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        formulieren.Count.ShouldBe(3, "afmelden, een deling intrekken, delen");
+        formulieren.ShouldAllBe(f => f.Value.Contains(Bezoeker.Antiforgeryveld));
         var api = await Get($"/v1/werkgevers/{Testdata.Kvk}/referentiedelingen", Tokens.Werkgever());
         api.Json["delingen"]![0]!["arbeidsmarktregio"]!.GetValue<string>().ShouldBe("AM13");
         api.Json["delingen"]![0]!["toelichting"]!.GetValue<string>().ShouldBe("Vestiging in Utrecht.");
