@@ -20,6 +20,7 @@ public static class Afspraakacties
         ["gecorrigeerd"] = "De correctie is vastgelegd; de oorspronkelijke registratie blijft in de tijdlijn.",
         ["geevalueerd"] = "Uw evaluatie is vastgelegd.",
         ["verlengd"] = "De afspraak is verlengd.",
+        ["vervulling"] = "De vervulling van het werkaanbod is vastgelegd.",
         ["beeindigd"] = "De afspraak is beëindigd.",
         ["overgenomen"] = "Het verzoek is geaccepteerd: dit is de nieuwe afspraak in uw regio, klaar om te ondertekenen.",
     };
@@ -40,6 +41,7 @@ public static class Afspraakacties
         if (partij is not null && a.Status != AfspraakStatus.Concept)
         {
             acties.Add(new Actie("Resultaten registreren of corrigeren", $"{basis}/resultaten", "aantallen per kwartaal"));
+            if (a.Inhoud.Werkaanbod.Count > 0) acties.Add(new Actie("Vervulling van het werkaanbod melden", $"{basis}/vervulling", "vervulde plaatsen per kwartaal"));
             acties.Add(new Actie("Evalueren", $"{basis}/evalueren", "uw oordeel en de lessen"));
         }
 

@@ -175,6 +175,7 @@ public abstract class AfspraakinhoudRegels<T> : Invoerregels<T> where T : IAfspr
             else if (regel.AantalPlaatsen is < 1 or > Grenzen.PlaatsenPerRegel)
                 Fout("aantalPlaatsen", "buiten-bereik", $"Het aantal plaatsen ligt tussen 1 en {Grenzen.PlaatsenPerRegel}.");
             if (regel.Vanaf is not { } vanaf) Fout("vanaf", "verplicht", "Noem vanaf wanneer het werk er is (JJJJ-MM-DD).");
+            else if (!Datumvenster.Bevat(vanaf)) Fout("vanaf", "buiten-venster", $"De datum ligt {Datumvenster.Omschrijving}.");
             else if (looptijd is { Startdatum: { } start, Einddatum: { } eind } && (vanaf < start || vanaf > eind))
                 Fout("vanaf", "buiten-looptijd", "Het werk wordt aangeboden binnen de looptijd van de afspraak.");
 

@@ -68,10 +68,12 @@ public static class ProjectiesHerbouwenEndpoint
 
     [WolverineGet("/v1/beheer/herbouwtaken/{id}", OperationId = "herbouwtaakOpvragen")]
     [EndpointSummary("De toestand van een herbouwtaak")]
-    [EndpointDescription("`status` is `wachtend`, `bezig`, `voltooid` of `mislukt`; een afgeronde taak heeft `duurInMilliseconden`, een mislukte `fout`.")]
+    [EndpointDescription("`status` is `wachtend`, `bezig`, `voltooid` of `mislukt`; een afgeronde taak heeft `duurInMilliseconden`, een mislukte `fout`. " +
+                         "De ETag verandert met elke verandering van de taak (ook haar voortgang): met If-None-Match is het antwoord 304 zolang er niets veranderde.")]
     [ProducesResponseType<Herbouwtaak>(200)]
+    [MetETag]
     [Problemen(400, 401, 403, 404)]
-    public static async Task<IResult> Taak(string id, IQuerySession session, CancellationToken cancellation)
+    public static async Task<IResult> Taak(string id, HttpContext http, IQuerySession session, CancellationToken cancellation)
     {
         if (!Guid.TryParseExact(id, "D", out var taakId))
         {
@@ -81,7 +83,7 @@ public static class ProjectiesHerbouwenEndpoint
         var taak = await session.LoadAsync<Herbouwtaak>(taakId, cancellation);
         return taak is null
             ? Problemen.NietGevonden($"Er is geen herbouwtaak {taakId}.")
-            : Results.Json(taak, Json.Options);
+            : Voorwaardelijk.AntwoordNaarInhoud(http, taak);
     }
 
     private static IResult AlBezig(Herbouwtaak? lopend) => Problemen.Probleem(409, "herbouw-loopt-al",

@@ -116,6 +116,42 @@ public sealed class Afspraken_importeren(ApiFixture fixture) : IntegratieTest(fi
     }
 
     [Fact]
+    public async Task datums_aan_het_eind_van_de_kalender_in_een_regel_zijn_een_400_die_de_kolom_noemt_en_er_wordt_niets_vastgelegd()
+    {
+        await WerkgeverGeregistreerd();
+        static string[] MetDatums(string kenmerk, string start, string eind, string vanaf)
+        {
+            var rij = Rij(kenmerk, Testdata.Kvk, $"Afspraak {kenmerk}", start);
+            rij[Array.IndexOf(Kop, "einddatum")] = eind;
+            rij[Array.IndexOf(Kop, "werkaanbod1Vanaf")] = vanaf;
+            return rij;
+        }
+
+        var bestand = AlsCsv(
+            MetDatums("GR-1", "0001-01-01", "9999-12-31", "31-12-9999"),
+            MetDatums("GR-2", "2025-01-01", "2026-12-31", "9999-12-31"),
+            MetDatums("GR-3", "1-1-1", "31/12/9999", "1-1-0001"),
+            MetDatums("GR-4", "2100-12-31", "2101-01-01", "2100-12-31"));
+        await using (var session = Service<IDocumentStore>().QuerySession())
+        {
+            var voor = await session.Events.QueryAllRawEvents().LongCountAsync();
+            foreach (var url in new[] { $"{Imports}?proef=true", Imports })
+            {
+                var antwoord = await Importeer(bestand, url: url);
+                antwoord.ProbleemCode(400).ShouldBe("ongeldige-invoer");
+                antwoord.OngeldigeVelden().ShouldBe([
+                    "regels[2].startdatum", "regels[2].einddatum", "regels[2].werkaanbod1Vanaf", "regels[3].werkaanbod1Vanaf", "regels[4].startdatum",
+                    "regels[4].einddatum", "regels[4].werkaanbod1Vanaf", "regels[5].einddatum",
+                ], ignoreOrder: true, url);
+            }
+
+            (await session.Events.QueryAllRawEvents().LongCountAsync()).ShouldBe(voor);
+        }
+
+        (await AantalInRegister()).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task de_echte_run_legt_elke_regel_vast_als_dezelfde_gebeurtenis_als_de_api_met_de_import_in_de_metadata()
     {
         await WerkgeversGeregistreerd();
@@ -147,6 +183,27 @@ public sealed class Afspraken_importeren(ApiFixture fixture) : IntegratieTest(fi
         var import = await Get($"{Imports}/{uitkomst.ImportId}", Tokens.Auditor());
         import.Status.ShouldBe(200, import.Tekst);
         import.Als<Importuitkomst>().Afspraken.ShouldBe(uitkomst.Afspraken);
+    }
+
+    [Fact]
+    public async Task een_import_opvragen_geeft_haar_versie_als_etag_en_304_aan_wie_haar_al_heeft()
+    {
+        await WerkgeverGeregistreerd();
+        var import = (await Importeer(AlsCsv(Rij("GR-1", Testdata.Kvk, "Samen naar werk")))).Als<Importuitkomst>();
+        var url = $"{Imports}/{import.ImportId}";
+
+        var eerst = await Get(url, Tokens.Auditor());
+        eerst.Status.ShouldBe(200, eerst.Tekst);
+        eerst.Header("ETag").ShouldBe("\"1\"");
+        eerst.Als<Importuitkomst>().Afspraken.ShouldHaveSingleItem().Kenmerk.ShouldBe("GR-1");
+
+        var opnieuw = await Get(url, Tokens.Regiopartij(), new Dictionary<string, string> { ["If-None-Match"] = "\"1\"" });
+        opnieuw.Status.ShouldBe(304);
+        opnieuw.Tekst.ShouldBeEmpty();
+        opnieuw.Header("ETag").ShouldBe("\"1\"");
+        (await Get(url, Tokens.Regiopartij(), new Dictionary<string, string> { ["If-None-Match"] = "W/\"1\"" })).Status.ShouldBe(304);
+        (await Get(url, Tokens.Regiopartij(), new Dictionary<string, string> { ["If-None-Match"] = "\"2\"" })).Status.ShouldBe(200);
+        (await Get(url, Leeuwarden, new Dictionary<string, string> { ["If-None-Match"] = "\"1\"" })).Probleem(403);
     }
 
     [Fact]

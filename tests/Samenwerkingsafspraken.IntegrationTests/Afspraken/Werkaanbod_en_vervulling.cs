@@ -1,3 +1,4 @@
+using Marten;
 using Samenwerkingsafspraken.Afspraken;
 using Samenwerkingsafspraken.IntegrationTests.Infrastructuur;
 using Samenwerkingsafspraken.Werkaanbod;
@@ -125,6 +126,35 @@ public sealed class Werkaanbod_en_vervulling(ApiFixture fixture) : IntegratieTes
         var concept = await Post(Afspraken, Testdata.Afspraak(Testdata.AndereKvk) with { Werkaanbod = Aanbod }, Tokens.Regiopartij());
         (await Post($"{Afspraken}/{concept.Als<SamenwerkingsafspraakWeergave>().Id}/vervullingen", Melding("2025-K1", 1, Regel("bouw", "Timmerman", 1)),
             Tokens.Werkgever(Testdata.AndereKvk))).ProbleemCode(409).ShouldBe("nog-concept");
+    }
+
+    [Theory]
+    [InlineData("0001-K1")]
+    [InlineData("9999-K4")]
+    [InlineData("2100-K4")]
+    [InlineData("2000-K1")]
+    [InlineData("10000-K1")]
+    public async Task een_kwartaal_aan_het_eind_van_de_kalender_is_een_400_die_de_periode_noemt_en_legt_niets_vast(string periode)
+    {
+        var afspraak = await MetWerkaanbod();
+        Tijd.Zet(EersteKwartaalAfgelopen);
+        var voor = await AantalGebeurtenissen();
+
+        var antwoord = await Post($"{Afspraken}/{afspraak.Id}/vervullingen", Melding(periode, afspraak.Versie, Regel("bouw", "Timmerman", 1)),
+            Tokens.Werkgever());
+
+        antwoord.OngeldigeVelden().ShouldBe(["periode"], antwoord.Tekst);
+        (await Post($"{Afspraken}/{afspraak.Id}/vervullingen/{periode}/correcties",
+                new { reden = "Telfout", regels = new[] { Regel("bouw", "Timmerman", 1) }, versie = afspraak.Versie }, Tokens.Werkgever()))
+            .ProbleemCode(404).ShouldBe("periode-niet-geregistreerd");
+        (await AantalGebeurtenissen()).ShouldBe(voor);
+        (await Get($"{Afspraken}/{afspraak.Id}", Tokens.Auditor())).Versie.ShouldBe(afspraak.Versie);
+    }
+
+    private async Task<long> AantalGebeurtenissen()
+    {
+        await using var session = Service<IDocumentStore>().QuerySession();
+        return await session.Events.QueryAllRawEvents().LongCountAsync();
     }
 
     [Fact]

@@ -55,6 +55,47 @@ public sealed class Herbouwtaken(ApiFixture fixture) : IntegratieTest(fixture)
     }
 
     [Fact]
+    public async Task de_statusbron_heeft_een_etag_die_met_elke_voortgang_verandert_en_anders_304_geeft()
+    {
+        var id = Guid.NewGuid();
+        var url = $"/v1/beheer/herbouwtaken/{id}";
+        var taak = new Herbouwtaak
+        {
+            Id = id, Projectie = "Werkgever", Status = Herbouwstatus.Bezig, AangevraagdDoor = "beheerder", AangevraagdOp = DateTimeOffset.UtcNow,
+            GestartOp = DateTimeOffset.UtcNow, Pogingen = 1, Voortgang = new Herbouwvoortgang(10, 100, 10),
+        };
+        await Bewaar(taak);
+
+        var eerst = await Get(url, Tokens.Beheerder());
+        eerst.Status.ShouldBe(200, eerst.Tekst);
+        eerst.ContentType.ShouldStartWith("application/json");
+        eerst.Json["voortgang"]!["verwerkt"]!.GetValue<long>().ShouldBe(10);
+        var etag = eerst.Header("ETag").ShouldNotBeNull();
+        etag.ShouldStartWith("\"", customMessage: "een sterke ETag");
+
+        var nietGewijzigd = await Get(url, Tokens.Beheerder(), new Dictionary<string, string> { ["If-None-Match"] = etag });
+        nietGewijzigd.Status.ShouldBe(304);
+        nietGewijzigd.Tekst.ShouldBeEmpty();
+        nietGewijzigd.Header("ETag").ShouldBe(etag);
+        (await Get(url, Tokens.Auditor(), new Dictionary<string, string> { ["If-None-Match"] = etag })).Probleem(403);
+
+        // The job moves on: the same tag no longer matches, and the new one names the new state.
+        await Bewaar(taak with { Voortgang = new Herbouwvoortgang(50, 100, 50) });
+        var verder = await Get(url, Tokens.Beheerder(), new Dictionary<string, string> { ["If-None-Match"] = etag });
+        verder.Status.ShouldBe(200);
+        verder.Json["voortgang"]!["verwerkt"]!.GetValue<long>().ShouldBe(50);
+        var nieuw = verder.Header("ETag").ShouldNotBeNull();
+        nieuw.ShouldNotBe(etag);
+        (await Get(url, Tokens.Beheerder(), new Dictionary<string, string> { ["If-None-Match"] = nieuw })).Status.ShouldBe(304);
+
+        await Bewaar(taak with { Status = Herbouwstatus.Voltooid, Voortgang = new Herbouwvoortgang(100, 100, 100), DuurInMilliseconden = 5 });
+        var klaar = await Get(url, Tokens.Beheerder(), new Dictionary<string, string> { ["If-None-Match"] = nieuw });
+        klaar.Status.ShouldBe(200);
+        klaar.Header("ETag").ShouldNotBe(nieuw);
+        klaar.Json["status"]!.GetValue<string>().ShouldBe("voltooid");
+    }
+
+    [Fact]
     public async Task een_tweede_herbouw_van_dezelfde_projectie_terwijl_de_eerste_loopt_is_409()
     {
         var lopend = Guid.NewGuid();
@@ -96,7 +137,8 @@ public sealed class Herbouwtaken(ApiFixture fixture) : IntegratieTest(fixture)
         var herbouw = paden["/beheer/projecties/{naam}/herbouw"]!["post"]!["responses"]!.AsObject().Select(r => r.Key).ToList();
         herbouw.ShouldBe(["202", "401", "403", "404", "409"], ignoreOrder: true);
         var status = paden["/beheer/herbouwtaken/{id}"]!["get"]!;
-        status["responses"]!.AsObject().Select(r => r.Key).ShouldBe(["200", "400", "401", "403", "404"], ignoreOrder: true);
+        status["responses"]!.AsObject().Select(r => r.Key).ShouldBe(["200", "304", "400", "401", "403", "404"], ignoreOrder: true);
+        status["responses"]!["200"]!["headers"]!.AsObject().ContainsKey("ETag").ShouldBeTrue();
         status["description"]!.GetValue<string>().ShouldContain("duurInMilliseconden");
     }
 

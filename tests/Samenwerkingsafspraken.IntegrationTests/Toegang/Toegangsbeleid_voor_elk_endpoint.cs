@@ -118,8 +118,12 @@ public sealed class Toegangsbeleid_voor_elk_endpoint(ApiFixture fixture) : Integ
         yield return new Beller("geen token", null, null, false);
     }
 
-    /// <summary>Pages whose scope narrows what they show rather than refusing: another region sees its own regions there.</summary>
-    private static readonly IReadOnlySet<string> GefilterdeWeergave = new HashSet<string> { "variantmatrixPagina" };
+    /// <summary>
+    /// Pages whose scope narrows what they show rather than refusing: another region sees its own regions there; the
+    /// registration form names no organisation in its address, so every admitted caller opens it (an employer only
+    /// for itself: the command behind it refuses another KvK-nummer, as its API tests prove).
+    /// </summary>
+    private static readonly IReadOnlySet<string> GefilterdeWeergave = new HashSet<string> { "variantmatrixPagina", "werkgeverRegistrerenPagina" };
 
     /// <summary>0: admitted (any answer but 401, 403 and 5xx); else the status the policy or the scope check gives (401: sign in, for a page).</summary>
     private static int Verwacht(Toegangsregel regel, Beller beller, string sleutel)

@@ -43,6 +43,21 @@ public sealed record Importuitkomst(
         import.Bestandsformaat, null, import.Afspraken.Count, import.Afspraken.Select(a => new Importafspraak(a.Regel, a.Kenmerk, null, a.KvkNummer, a.Titel)).ToList());
 }
 
+/// <summary>How an import of a file ended: refused (every problem by row and column), tried or found earlier, or recorded.</summary>
+public abstract record Importantwoord
+{
+    private Importantwoord()
+    {
+    }
+
+    public sealed record Geweigerd(Weigering Weigering) : Importantwoord;
+
+    /// <summary>A dry run's outcome, or the import this same file became before.</summary>
+    public sealed record Beoordeeld(Importuitkomst Uitkomst) : Importantwoord;
+
+    public sealed record Vastgelegd(Schrijfuitkomst Uitkomst) : Importantwoord;
+}
+
 /// <summary>What the import command takes: the region, the file's rows as the API's requests, and the file's format.</summary>
 public sealed record Afsprakenbestand(string Arbeidsmarktregio, string Bestandsformaat, IReadOnlyList<Importregel> Regels)
 {
@@ -178,6 +193,34 @@ public static class AfsprakenImporteren
         return gevonden.ToDictionary(w => w.KvkNummer);
     }
 
+    /// <summary>
+    /// A file that a public party of the region sent, read and checked, then tried (a dry run) or imported: the steps
+    /// after the transport, shared by the API and the import page so that both answer the same file alike.
+    /// </summary>
+    public static async Task<Importantwoord> Verwerk(string code, bool proef, byte[] inhoud, Importformaat formaat, Referentiestand stand,
+        Opdrachtcontext context, Schrijver schrijver, IQuerySession session, Klok klok)
+    {
+        var (rijen, bestandsfouten) = Importbestand.Lees(inhoud, formaat);
+        if (bestandsfouten.Count > 0)
+            return new Importantwoord.Geweigerd(Weigering.OngeldigeInvoer(bestandsfouten, $"Het bestand bevat {bestandsfouten.Count} fout(en). Er is niets vastgelegd."));
+
+        var bestand = new Afsprakenbestand(code, formaat.ToString().ToLowerInvariant(),
+            rijen.Select(r => Importvertaling.Vertaal(r, code, stand.Varianten)).ToList());
+        if (await session.LoadAsync<Afsprakenimport>(bestand.ImportId, context.Annulering) is { } eerder)
+            return new Importantwoord.Beoordeeld(Importuitkomst.Van(eerder, eerder: true) with { Proef = proef });
+
+        if (proef)
+        {
+            var kader = new Referentiekader(stand.Regios, stand.Varianten, null);
+            var besluit = Beslis(bestand, await Werkgevers(session, bestand.Regels, context.Annulering), kader, context.Gebruiker, klok.GetUtcNow(), Guid.CreateVersion7);
+            return besluit.Weigering is { } weigering
+                ? new Importantwoord.Geweigerd(weigering)
+                : new Importantwoord.Beoordeeld(Importuitkomst.AlsProef(besluit.Gebeurtenissen.OfType<AfsprakenGeimporteerd>().Single()));
+        }
+
+        return new Importantwoord.Vastgelegd(await Uitvoeren(schrijver, context, bestand, klok));
+    }
+
     private static int Regelnummer(string pad) =>
         pad.StartsWith("regels[", StringComparison.Ordinal) && int.TryParse(pad[7..pad.IndexOf(']')], out var n) ? n : 0;
 }
@@ -217,25 +260,13 @@ public static class AfsprakenImporterenEndpoint
         if (await Lees(http) is not { } inhoud)
             return Problemen.Probleem(413, "bestand-te-groot", $"Het bestand is groter dan {MaximaleGrootte / 1024 / 1024} MB: verdeel de afspraken over meer bestanden.");
 
-        var (rijen, bestandsfouten) = Importbestand.Lees(inhoud, formaat);
-        if (bestandsfouten.Count > 0) return Problemen.Ongeldig(bestandsfouten, $"Het bestand bevat {bestandsfouten.Count} fout(en). Er is niets vastgelegd.");
-
-        var bestand = new Afsprakenbestand(code, formaat.ToString().ToLowerInvariant(),
-            rijen.Select(r => Importvertaling.Vertaal(r, code, stand.Varianten)).ToList());
-        if (await session.LoadAsync<Afsprakenimport>(bestand.ImportId, http.RequestAborted) is { } eerder)
-            return Results.Ok(Importuitkomst.Van(eerder, eerder: true) with { Proef = proef == true });
-
-        if (proef == true)
+        return await AfsprakenImporteren.Verwerk(code, proef == true, inhoud, formaat, stand, HttpOpdracht.Context(http), schrijver, session, klok) switch
         {
-            var kader = new Referentiekader(stand.Regios, stand.Varianten, null);
-            var besluit = AfsprakenImporteren.Beslis(bestand, await AfsprakenImporteren.Werkgevers(session, bestand.Regels, http.RequestAborted), kader,
-                gebruiker, klok.GetUtcNow(), Guid.CreateVersion7);
-            return besluit.Weigering is { } weigering
-                ? weigering.AlsProbleem()
-                : Results.Ok(Importuitkomst.AlsProef(besluit.Gebeurtenissen.OfType<AfsprakenGeimporteerd>().Single()));
-        }
-
-        return await AfsprakenImporteren.Uitvoeren(schrijver, HttpOpdracht.Context(http), bestand, klok).AlsResultaat();
+            Importantwoord.Geweigerd geweigerd => geweigerd.Weigering.AlsProbleem(),
+            Importantwoord.Beoordeeld beoordeeld => Results.Ok(beoordeeld.Uitkomst),
+            Importantwoord.Vastgelegd vastgelegd => vastgelegd.Uitkomst.AlsResultaat(),
+            var anders => throw new InvalidOperationException($"Unknown answer {anders.GetType().Name}."),
+        };
     }
 
     private static Importformaat? Formaat(string mediatype) => mediatype.ToLowerInvariant() switch
@@ -266,17 +297,25 @@ public static class ImportOpvragenEndpoint
     [EndpointSummary("Een import van afspraken")]
     [EndpointDescription("Welke regels van het bestand welke afspraak werden, met het kenmerk van de regio. Voor de regiopartijen van de regio en auditors.")]
     [ProducesResponseType<Importuitkomst>(200)]
+    [MetETag]
     [Problemen(400, 401, 403, 404)]
     public static async Task<IResult> Get(string code, Guid id, HttpContext http, IQuerySession session, CancellationToken cancellation)
     {
+        var import = await Lees(code, id, Gebruiker.Van(http.User), session, cancellation);
+        return import.IsProbleem ? import.Probleem : Voorwaardelijk.Antwoord(http, import.Waarde.Version, Importuitkomst.Van(import.Waarde, eerder: true));
+    }
+
+    /// <summary>The checks and the lookup, shared with the import's page.</summary>
+    public static async Task<Opvraging<Afsprakenimport>> Lees(string code, Guid id, Gebruiker gebruiker, IQuerySession session, CancellationToken cancellation)
+    {
         if (!ArbeidsmarktregiosEndpoint.CodeFormaat().IsMatch(code))
-            return Problemen.Ongeldig([new OngeldigeParameter("code", "ongeldig-formaat", "Een regiocode is AM gevolgd door twee cijfers.")]);
-        var gebruiker = Gebruiker.Van(http.User);
+            return Opvraging<Afsprakenimport>.Geweigerd(
+                Problemen.Ongeldig([new OngeldigeParameter("code", "ongeldig-formaat", "Een regiocode is AM gevolgd door twee cijfers.")]));
         if (!gebruiker.IsAuditor && !gebruiker.IsRegiopartijVan(code))
-            return Problemen.GeenToegang($"De imports van {code} zijn voor de regiopartijen van die regio en voor auditors.");
+            return Opvraging<Afsprakenimport>.Geweigerd(Problemen.GeenToegang($"De imports van {code} zijn voor de regiopartijen van die regio en voor auditors."));
         var import = await session.LoadAsync<Afsprakenimport>(id, cancellation);
         return import is null || import.Arbeidsmarktregio != code
-            ? Problemen.NietGevonden($"Er is geen import {id} in {code}.")
-            : Results.Ok(Importuitkomst.Van(import, eerder: true));
+            ? Opvraging<Afsprakenimport>.Geweigerd(Problemen.NietGevonden($"Er is geen import {id} in {code}."))
+            : import;
     }
 }

@@ -62,6 +62,46 @@ public static class GemeentenOpvragen
     public static IQueryable<Gemeente> OoitGenoemd(IQuerySession session, string zoeknaam) =>
         session.Query<Gemeente>().Where(g => g.Zoeknamen.Contains(zoeknaam));
 
+    /// <summary>The list's query keys checked, every problem at once (shared by the API and the page).</summary>
+    public static IReadOnlyList<OngeldigeParameter> Controleer(string? naam, string? arbeidsmarktregio, string? peildatum, out DateOnly? gevraagd)
+    {
+        var fouten = new List<OngeldigeParameter>();
+        if (Peildatumfout(peildatum, out gevraagd) is { } datumfout) fouten.Add(datumfout);
+        if (naam is not null && (string.IsNullOrWhiteSpace(naam) || naam.Length > 100))
+            fouten.Add(new OngeldigeParameter("naam", "ongeldige-lengte", "Een naam is 1 tot 100 tekens."));
+        if (arbeidsmarktregio is not null && !ArbeidsmarktregiosEndpoint.CodeFormaat().IsMatch(arbeidsmarktregio))
+            fouten.Add(new OngeldigeParameter("arbeidsmarktregio", "ongeldig-formaat", "Een regiocode is AM gevolgd door twee cijfers, bijvoorbeeld AM01."));
+        return fouten;
+    }
+
+    /// <summary>The gemeenten of a region, or with a name (now or ever), or all, as they were on the date.</summary>
+    public static async Task<GemeenteLijst> Zoek(string? naam, string? arbeidsmarktregio, DateOnly datum, IQuerySession session, CancellationToken cancellation)
+    {
+        IReadOnlyList<Gemeente> gemeenten;
+        if (arbeidsmarktregio is not null)
+        {
+            gemeenten = await VanRegio(session, arbeidsmarktregio, datum, cancellation);
+        }
+        else if (naam is not null)
+        {
+            gemeenten = await OoitGenoemd(session, Zoeknaam.Normaliseer(naam)).ToListAsync(cancellation);
+        }
+        else
+        {
+            gemeenten = await session.Query<Gemeente>().ToListAsync(cancellation);
+        }
+
+        if (naam is not null)
+        {
+            var zoeknaam = Zoeknaam.Normaliseer(naam);
+            gemeenten = gemeenten.Where(g => g.Zoeknamen.Contains(zoeknaam)).ToList();
+        }
+
+        var regios = await Regios(session, cancellation);
+        var weergaven = gemeenten.Where(g => g.IsGeldigOp(datum)).OrderBy(g => g.Code).Select(g => GemeenteWeergave.Van(g, datum, regios)).ToList();
+        return new GemeenteLijst(datum, weergaven, weergaven.Count);
+    }
+
     public static async Task<IReadOnlyDictionary<string, Arbeidsmarktregio>> Regios(IQuerySession session, CancellationToken cancellation) =>
         (await session.Query<Arbeidsmarktregio>().ToListAsync(cancellation)).ToDictionary(r => r.Code);
 }
@@ -78,39 +118,8 @@ public static class GemeentenOpvragenEndpoint
     public static async Task<IResult> Lijst(string? naam, string? arbeidsmarktregio, string? peildatum, IQuerySession session, Klok klok,
         CancellationToken cancellation)
     {
-        var fouten = new List<OngeldigeParameter>();
-        if (GemeentenOpvragen.Peildatumfout(peildatum, out var gevraagd) is { } datumfout) fouten.Add(datumfout);
-        if (naam is not null && (string.IsNullOrWhiteSpace(naam) || naam.Length > 100))
-            fouten.Add(new OngeldigeParameter("naam", "ongeldige-lengte", "Een naam is 1 tot 100 tekens."));
-        if (arbeidsmarktregio is not null && !ArbeidsmarktregiosEndpoint.CodeFormaat().IsMatch(arbeidsmarktregio))
-            fouten.Add(new OngeldigeParameter("arbeidsmarktregio", "ongeldig-formaat", "Een regiocode is AM gevolgd door twee cijfers, bijvoorbeeld AM01."));
-        if (fouten.Count > 0) return Problemen.Ongeldig(fouten);
-
-        var datum = gevraagd ?? klok.Vandaag;
-        IReadOnlyList<Gemeente> gemeenten;
-        if (arbeidsmarktregio is not null)
-        {
-            gemeenten = await GemeentenOpvragen.VanRegio(session, arbeidsmarktregio, datum, cancellation);
-        }
-        else if (naam is not null)
-        {
-            var zoeknaam = Zoeknaam.Normaliseer(naam);
-            gemeenten = await GemeentenOpvragen.OoitGenoemd(session, zoeknaam).ToListAsync(cancellation);
-        }
-        else
-        {
-            gemeenten = await session.Query<Gemeente>().ToListAsync(cancellation);
-        }
-
-        if (naam is not null)
-        {
-            var zoeknaam = Zoeknaam.Normaliseer(naam);
-            gemeenten = gemeenten.Where(g => g.Zoeknamen.Contains(zoeknaam)).ToList();
-        }
-
-        var regios = await GemeentenOpvragen.Regios(session, cancellation);
-        var weergaven = gemeenten.Where(g => g.IsGeldigOp(datum)).OrderBy(g => g.Code).Select(g => GemeenteWeergave.Van(g, datum, regios)).ToList();
-        return Results.Ok(new GemeenteLijst(datum, weergaven, weergaven.Count));
+        if (GemeentenOpvragen.Controleer(naam, arbeidsmarktregio, peildatum, out var gevraagd) is { Count: > 0 } fouten) return Problemen.Ongeldig(fouten);
+        return Results.Ok(await GemeentenOpvragen.Zoek(naam, arbeidsmarktregio, gevraagd ?? klok.Vandaag, session, cancellation));
     }
     [WolverineGet("/v1/gemeenten/{code}", OperationId = "gemeenteOpvragen")]
     [EndpointSummary("Eén gemeente, en tot welke regio zij hoort")]

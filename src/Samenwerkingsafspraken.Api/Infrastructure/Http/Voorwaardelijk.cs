@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.Net.Http.Headers;
 using Samenwerkingsafspraken.Infrastructure.Writing;
 
@@ -12,6 +14,19 @@ public static class Voorwaardelijk
         var etag = ETag.Van(versie);
         http.Response.Headers.ETag = etag;
         return Bekend(http.Request, etag) ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Ok(resource);
+    }
+
+    /// <summary>
+    /// 200 with the representation and a strong ETag computed from its bytes, or 304, for a resource without a version
+    /// number (a background job's state, which its job rewrites as it makes progress): the tag changes exactly when
+    /// what a reader would receive changes.
+    /// </summary>
+    public static IResult AntwoordNaarInhoud<T>(HttpContext http, T resource)
+    {
+        var inhoud = JsonSerializer.SerializeToUtf8Bytes(resource, Json.Options);
+        var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(inhoud), 0, 16)}\"";
+        http.Response.Headers.ETag = etag;
+        return Bekend(http.Request, etag) ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Bytes(inhoud, "application/json; charset=utf-8");
     }
 
     /// <summary>If-Match compares strongly (RFC 9110 13.1.1): a weak tag never matches, so it is refused rather than read as strong.</summary>

@@ -144,6 +144,7 @@ public static class Toegangsbeleid
         Openbaar("afmeldenPagina"),
         Openbaar("foutpagina"),
         Openbaar("variantencatalogusPagina"),
+        Openbaar("gemeentenPagina"),
         Regel("referentiesPagina", (W, Bereik.EigenWerkgever), (R, Bereik.RelatieMetWerkgever), (A, Bereik.Alles)),
         Regel("referentiesDelenPagina", (W, Bereik.EigenWerkgever)),
         Regel("samenwerkingsafspraakPagina", (W, Bereik.EigenWerkgever), (R, Bereik.EigenRegio), (A, Bereik.Alles)),
@@ -173,6 +174,15 @@ public static class Toegangsbeleid
         Regel("variantToevoegenPagina", (B, Bereik.Alles)),
         Regel("variantWijzigenPagina", (B, Bereik.Alles)),
         Regel("variantUitfaserenPagina", (B, Bereik.Alles)),
+        Regel("watWerktPagina", (R, Bereik.VindbaarOfEigenRegio), (A, Bereik.Alles)),
+        Regel("vindbaarheidPagina", (W, Bereik.EigenWerkgever)),
+        Regel("werkaanbodPagina", (W, Bereik.Alles), (R, Bereik.Alles), (A, Bereik.Alles), (B, Bereik.Alles)),
+        Regel("vervullingRegistrerenPagina", (W, Bereik.PartijBijAfspraak), (R, Bereik.PartijBijAfspraak)),
+        Regel("afsprakenImporterenPagina", (R, Bereik.EigenRegio)),
+        Regel("afsprakenimportPagina", (R, Bereik.EigenRegio), (A, Bereik.Alles)),
+        Regel("werkgeverPagina", (W, Bereik.EigenWerkgever), (R, Bereik.RelatieMetWerkgever), (A, Bereik.Alles), (B, Bereik.Alles)),
+        Regel("werkgeverWijzigenPagina", (W, Bereik.EigenWerkgever), (B, Bereik.Alles)),
+        Regel("werkgeverRegistrerenPagina", (W, Bereik.EigenWerkgever), (R, Bereik.Alles), (B, Bereik.Alles)),
 
         // Audit and operation.
         Regel("integriteitControleren", (A, Bereik.Alles)),

@@ -20,16 +20,22 @@ public static class WerkgeverHistorieEndpoint
     [Problemen(400, 401, 403, 404)]
     public static async Task<IResult> Get(string kvkNummer, HttpContext http, IQuerySession session, CancellationToken cancellation)
     {
-        if (Werkgeverregels.Kvkfout(kvkNummer) is { } fout) return fout;
-        var gebruiker = Gebruiker.Van(http.User);
+        var historie = await Lees(kvkNummer, Gebruiker.Van(http.User), session, cancellation);
+        return historie.IsProbleem ? historie.Probleem : Results.Ok(historie.Waarde);
+    }
+
+    /// <summary>The checks and the events in words, shared with the employer's page.</summary>
+    public static async Task<Opvraging<WerkgeverHistorie>> Lees(string kvkNummer, Gebruiker gebruiker, IQuerySession session, CancellationToken cancellation)
+    {
+        if (Werkgeverregels.Kvkfout(kvkNummer) is { } fout) return Opvraging<WerkgeverHistorie>.Geweigerd(fout);
         if (!gebruiker.IsAuditor && !gebruiker.IsBeheerder && !gebruiker.IsWerkgeverVan(kvkNummer))
-            return Problemen.GeenToegang("De historie van een werkgever is voor die werkgever, auditors en de beheerder.");
+            return Opvraging<WerkgeverHistorie>.Geweigerd(Problemen.GeenToegang("De historie van een werkgever is voor die werkgever, auditors en de beheerder."));
 
         var gebeurtenissen = await session.Events.FetchStreamAsync(Werkgever.StreamId(kvkNummer), token: cancellation);
-        if (gebeurtenissen.Count == 0) return Problemen.NietGevonden($"Er is geen werkgever met KvK-nummer {kvkNummer}.");
+        if (gebeurtenissen.Count == 0) return Opvraging<WerkgeverHistorie>.Geweigerd(Problemen.NietGevonden($"Er is geen werkgever met KvK-nummer {kvkNummer}."));
 
-        return Results.Ok(new WerkgeverHistorie(kvkNummer,
-            gebeurtenissen.Select(e => AfspraakHistorieEndpoint.Regel(e) with { Omschrijving = Omschrijving(e.Data) }).ToList()));
+        return new WerkgeverHistorie(kvkNummer,
+            gebeurtenissen.Select(e => AfspraakHistorieEndpoint.Regel(e) with { Omschrijving = Omschrijving(e.Data) }).ToList());
     }
 
     public static string Omschrijving(object data) => data switch

@@ -22,22 +22,32 @@ public static class WerkgeverOpvragenEndpoint
     [Problemen(400, 401, 403, 404)]
     public static async Task<IResult> Get(string kvkNummer, HttpContext http, IQuerySession session, Klok klok, CancellationToken cancellation)
     {
+        var werkgever = await Lees(kvkNummer, Gebruiker.Van(http.User), session, klok, cancellation);
+        if (werkgever.IsProbleem) return werkgever.Probleem;
+        return Voorwaardelijk.Antwoord(http, werkgever.Waarde.Versie, werkgever.Waarde);
+    }
+
+    /// <summary>The checks and the lookup, shared with the employer's page: the regions of its vestigingen as their gemeenten lie today.</summary>
+    public static async Task<Opvraging<WerkgeverWeergave>> Lees(string kvkNummer, Gebruiker gebruiker, IQuerySession session, Klok klok,
+        CancellationToken cancellation)
+    {
         if (!Formaten.KvkNummer().IsMatch(kvkNummer))
         {
-            return Problemen.Ongeldig([new OngeldigeParameter("kvkNummer", "ongeldig-formaat", "Een KvK-nummer bestaat uit precies 8 cijfers.")]);
+            return Opvraging<WerkgeverWeergave>.Geweigerd(
+                Problemen.Ongeldig([new OngeldigeParameter("kvkNummer", "ongeldig-formaat", "Een KvK-nummer bestaat uit precies 8 cijfers.")]));
         }
 
-        if (!await Werkgeverrelaties.MagLezen(session, Gebruiker.Van(http.User), kvkNummer, cancellation))
+        if (!await Werkgeverrelaties.MagLezen(session, gebruiker, kvkNummer, cancellation))
         {
-            return Problemen.GeenToegang("De gegevens van een werkgever zijn voor de werkgever zelf, auditors, de beheerder en de regio's " +
-                                         "waarmee hij een afspraak heeft, die hij om hergebruik vroeg of waarmee hij zijn referenties deelt.");
+            return Opvraging<WerkgeverWeergave>.Geweigerd(Problemen.GeenToegang("De gegevens van een werkgever zijn voor de werkgever zelf, auditors, de beheerder en de regio's " +
+                                         "waarmee hij een afspraak heeft, die hij om hergebruik vroeg of waarmee hij zijn referenties deelt."));
         }
 
         var werkgever = await session.LoadAsync<Werkgever>(Werkgever.StreamId(kvkNummer), cancellation);
-        if (werkgever is null) return Problemen.NietGevonden($"Er is geen werkgever met KvK-nummer {kvkNummer}.");
+        if (werkgever is null) return Opvraging<WerkgeverWeergave>.Geweigerd(Problemen.NietGevonden($"Er is geen werkgever met KvK-nummer {kvkNummer}."));
 
         var gemeenten = await Vestigingskader.Laad(session, werkgever.Vestigingen.Select(v => v.Gemeente), klok.Vandaag, cancellation);
-        return Voorwaardelijk.Antwoord(http, werkgever.Version, WerkgeverWeergave.Van(werkgever).MetRegiosOp(gemeenten.Datum, gemeenten.Gemeenten));
+        return WerkgeverWeergave.Van(werkgever).MetRegiosOp(gemeenten.Datum, gemeenten.Gemeenten);
     }
 }
 

@@ -6,7 +6,6 @@ using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Security;
 using Samenwerkingsafspraken.Infrastructure.Writing;
 using Samenwerkingsafspraken.Werkgevers.Registreren;
-using Wolverine;
 using Wolverine.Http;
 
 namespace Samenwerkingsafspraken.Werkgevers.Wijzigen;
@@ -58,6 +57,18 @@ public static class Werkgeverregels
 
 public static class WerkgeverWijzigen
 {
+    /// <summary>The command, for the API and the employer's page alike.</summary>
+    public static Task<Schrijfuitkomst> Uitvoeren(Schrijver schrijver, Opdrachtcontext context, string kvkNummer, WerkgeverWijzigenVerzoek verzoek, Klok klok) =>
+        schrijver.Wijzig(context, new Wijzigopdracht<Werkgever, WerkgeverWijzigenVerzoek>(Werkgever.StreamId(kvkNummer), verzoek)
+        {
+            VersieInBody = verzoek?.Versie,
+            Validator = _ => new WerkgeverWijzigenValidator(),
+            Beslis = (werkgever, gegevens) => Task.FromResult(Beslis(werkgever, verzoek!, gegevens.Gebruiker, klok.GetUtcNow())),
+            Antwoord = WerkgeverWeergave.Van,
+            NietGevonden = $"Er is geen werkgever met KvK-nummer {kvkNummer}.",
+            Reden = verzoek?.Reden,
+        });
+
     /// <summary>Exactly the events for what changed: a name, a sector (with its soort), each network joined or left.</summary>
     public static Besluit Beslis(Werkgever werkgever, WerkgeverWijzigenVerzoek verzoek, Gebruiker door, DateTimeOffset nu)
     {
@@ -96,13 +107,9 @@ public static class WerkgeverWijzigenEndpoint
                          "aansluiting bij of vertrek uit DNZ of SLW). Met de versie van de werkgever (If-Match of versie).")]
     [ProducesResponseType<WerkgeverWeergave>(200)]
     [Problemen(400, 401, 403, 404, 409, 422, 428)]
-    public static async Task<IResult> Post(string kvkNummer, WerkgeverWijzigenVerzoek verzoek, HttpContext http, IDocumentSession session, IMessageBus bus,
-        Klok klok)
+    public static async Task<IResult> Post(string kvkNummer, WerkgeverWijzigenVerzoek verzoek, HttpContext http, Schrijver schrijver, Klok klok)
     {
         if (Werkgeverregels.Kvkfout(kvkNummer) is { } fout) return fout;
-        return await new HttpSchrijver(http).Wijzig<Werkgever, WerkgeverWijzigenVerzoek>(Werkgever.StreamId(kvkNummer), verzoek,
-            new WerkgeverWijzigenValidator(), verzoek?.Versie,
-            werkgever => Task.FromResult(WerkgeverWijzigen.Beslis(werkgever, verzoek!, Gebruiker.Van(http.User), klok.GetUtcNow())),
-            WerkgeverWeergave.Van, $"Er is geen werkgever met KvK-nummer {kvkNummer}.", verzoek?.Reden);
+        return await WerkgeverWijzigen.Uitvoeren(schrijver, HttpOpdracht.Context(http), kvkNummer, verzoek, klok).AlsResultaat();
     }
 }

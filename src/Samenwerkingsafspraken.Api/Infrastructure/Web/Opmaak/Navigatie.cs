@@ -26,6 +26,9 @@ public static class Navigatie
             }
         }
 
+        if (gebruiker.IsRegiopartij || gebruiker.IsAuditor) items.Add(new("Wat werkt", "/wat-werkt"));
+        items.Add(new("Werkaanbod", "/werkaanbod"));
+        items.Add(new("Gemeenten", "/gemeenten"));
         if (gebruiker.IsAuditor)
         {
             items.Add(new("Regio's", "/regios"));
