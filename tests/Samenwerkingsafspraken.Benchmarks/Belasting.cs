@@ -3,7 +3,8 @@ using System.Diagnostics;
 namespace Samenwerkingsafspraken.Benchmarks;
 
 /// <summary>What one measured run gave: successes per second, latencies, and the CPU each side spent per operation.</summary>
-public sealed record Uitslag(string Naam, int Clients, long Gelukt, long Mislukt, double PerSeconde, double P50, double P99, double CpuMsPerOp, string? EersteFout);
+public sealed record Uitslag(string Naam, int Clients, long Gelukt, long Mislukt, double PerSeconde, double P50, double P99, double CpuMsPerOp, string? EersteFout,
+    double P95 = 0);
 
 /// <summary>N clients repeat an operation for a while; the operation answers whether it succeeded.</summary>
 public static class Belasting
@@ -30,7 +31,7 @@ public static class Belasting
         var gelukt = alle.Length - mislukt;
         double Percentiel(double p) => alle.Length == 0 ? 0 : alle[Math.Min(alle.Length - 1, (int)Math.Ceiling(p * alle.Length) - 1)];
         return new Uitslag(naam, clients, gelukt, mislukt, gelukt / seconden, Percentiel(0.50), Percentiel(0.99),
-            gelukt > 0 ? 1000 * cpu / gelukt : 0, eersteFout);
+            gelukt > 0 ? 1000 * cpu / gelukt : 0, eersteFout, Percentiel(0.95));
     }
 
     private static Task Draai(int clients, TimeSpan duur, Func<int, Task<bool>> operatie, List<double>[]? latenties, Action<string>? fout)

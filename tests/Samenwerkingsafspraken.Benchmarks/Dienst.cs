@@ -3,7 +3,8 @@ using System.Diagnostics;
 namespace Samenwerkingsafspraken.Benchmarks;
 
 /// <summary>The service as a process of its own, as in production: started on a connection string, timed to /health/ready.</summary>
-public sealed class Dienst(string apiDll, string sleutelbestand, int poort) : IAsyncDisposable
+public sealed class Dienst(string apiDll, string sleutelbestand, int poort, string omgeving = "Production", IReadOnlyDictionary<string, string>? instellingen = null)
+    : IAsyncDisposable
 {
     private Process? _proces;
 
@@ -15,16 +16,19 @@ public sealed class Dienst(string apiDll, string sleutelbestand, int poort) : IA
     /// The migration step, as before a release: in Production the service does not change the schema itself.
     /// Answers the seconds it took.
     /// </summary>
-    public async Task<double> Migreer(string connectionString, string logbestand)
+    public Task<double> Migreer(string connectionString, string logbestand) => Voer(connectionString, logbestand, "migreren");
+
+    /// <summary>One of the service's commands (migreren, voorbeeldgegevens …) to its end; answers the seconds it took.</summary>
+    public async Task<double> Voer(string connectionString, string logbestand, params string[] args)
     {
-        var opdracht = Opdracht(connectionString, "migreren");
+        var opdracht = Opdracht(connectionString, args);
         var klok = Stopwatch.StartNew();
         using var migratie = Process.Start(opdracht)!;
         var uitvoer = migratie.StandardOutput.ReadToEndAsync();
         var fouten = migratie.StandardError.ReadToEndAsync();
         await migratie.WaitForExitAsync();
         await File.WriteAllTextAsync(logbestand, await uitvoer + await fouten);
-        if (migratie.ExitCode != 0) throw new InvalidOperationException($"The migration step failed ({migratie.ExitCode}); see {logbestand}.");
+        if (migratie.ExitCode != 0) throw new InvalidOperationException($"'{string.Join(' ', args)}' failed ({migratie.ExitCode}); see {logbestand}.");
         return klok.Elapsed.TotalSeconds;
     }
 
@@ -71,14 +75,14 @@ public sealed class Dienst(string apiDll, string sleutelbestand, int poort) : IA
             File.WriteAllText(publiek, rsa.ExportSubjectPublicKeyInfoPem());
         }
 
-        return new ProcessStartInfo("dotnet", [apiDll, .. args])
+        var start = new ProcessStartInfo("dotnet", [apiDll, .. args])
         {
             WorkingDirectory = Path.GetDirectoryName(apiDll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             Environment =
             {
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["ASPNETCORE_ENVIRONMENT"] = omgeving,
                 ["ASPNETCORE_URLS"] = Adres,
                 ["ConnectionStrings__Samenwerkingsafspraken"] = connectionString,
                 ["Authenticatie__Issuer"] = Samenwerkingsafspraken.Infrastructure.Security.LocalIssuer.Issuer,
@@ -86,6 +90,8 @@ public sealed class Dienst(string apiDll, string sleutelbestand, int poort) : IA
                 ["Authenticatie__Audience"] = Samenwerkingsafspraken.Infrastructure.Security.Authentication.DefaultAudience,
             },
         };
+        foreach (var (naam, waarde) in instellingen ?? new Dictionary<string, string>()) start.Environment[naam] = waarde;
+        return start;
     }
 
     public async Task Stop()

@@ -9,7 +9,10 @@ using Samenwerkingsafspraken.Infrastructure.Security;
 
 // The service against raw PostgreSQL doing the same work, on this machine, in one run; prints the capacity table.
 //   dotnet run -c Release --project tests/Samenwerkingsafspraken.Benchmarks [-- --kort] [-- --schaal 1000,10000,100000]
+// The web pages with a session cookie against a populated store (Paginas.cs):
+//   dotnet run -c Release --project tests/Samenwerkingsafspraken.Benchmarks -- --paginas [--afspraken 10000] [--gebruikers 8] [--kort]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (args.Contains("--paginas")) return await Paginabenchmark.Voer(args);
 var kort = args.Contains("--kort");
 var schaal = args.SkipWhile(a => a != "--schaal").Skip(1).FirstOrDefault()?.Split(',').Select(int.Parse).ToArray() ?? [];
 var wijzigingenPerAfspraak = int.Parse(args.SkipWhile(a => a != "--wijzigingen").Skip(1).FirstOrDefault() ?? "1");

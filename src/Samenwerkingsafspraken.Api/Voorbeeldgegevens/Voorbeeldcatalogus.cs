@@ -5,7 +5,7 @@ using Samenwerkingsafspraken.Werkgevers;
 
 namespace Samenwerkingsafspraken.Voorbeeldgegevens;
 
-/// <summary>A made-up employer of the demo data: KvK-nummers beginning with 9900 are made up, the names are invented.</summary>
+/// <summary>A made-up employer of the demo data: the KvK-nummers (9900…, and the three of the demo sign-in) and the names are invented.</summary>
 public sealed record Voorbeeldwerkgever(string KvkNummer, string Naam, string Sector, Werkgeversoort Soort, IReadOnlyList<string> Netwerken,
     IReadOnlyList<string> Regios)
 {
@@ -133,8 +133,8 @@ public static class Voorbeeldcatalogus
 
     public static string WerkgeverPersoon(string kvk) => kvk switch
     {
-        "99000002" => "Manager inclusie",
-        "99000003" => "Coördinator inclusief werkgeverschap",
+        "76543210" => "Manager inclusie",
+        "11223344" => "Coördinator inclusief werkgeverschap",
         _ => "HR-adviseur",
     };
 
@@ -263,7 +263,16 @@ public static class Voorbeeldcatalogus
     ];
 
     private static Voorbeeldwerkgever W(int nummer, string naam, string sector, string[] netwerken, params string[] regios) =>
-        new($"99{nummer:000000}", naam, sector, Sectoren.Vind(sector)!.Soort, netwerken, regios);
+        new(Kvk(nummer), naam, sector, Sectoren.Vind(sector)!.Soort, netwerken, regios);
+
+    /// <summary>The first three are the employers of the demo sign-in, with its KvK-nummers, so that signing in as one shows its own references.</summary>
+    private static string Kvk(int nummer) => nummer switch
+    {
+        1 => "01234567",
+        2 => "76543210",
+        3 => "11223344",
+        _ => $"99{nummer:000000}",
+    };
 
     private static Voorbeeldregio R(string code, string naam, string gemeente) =>
         new(code, naam, $"Gemeente {gemeente}", $"00000001999{code[2..]}0000000");

@@ -56,7 +56,7 @@ public sealed class ApiFixture : IAsyncLifetime
             if (logboek is not null) builder.ConfigureLogging(logging => logging.AddProvider(logboek));
             builder.ConfigureServices(services =>
             {
-                services.AddSingleton(new Klok(tijd));
+                services.AddSingleton(new Klok(tijd, simuleerbaar: true));
                 services.RunWolverineInSoloMode();
                 services.DisableAllExternalWolverineTransports();
                 diensten?.Invoke(services);

@@ -146,6 +146,7 @@ public static class Toegangsbeleid
         Openbaar("variantencatalogusPagina"),
         Openbaar("gemeentenPagina"),
         Regel("referentiesPagina", (W, Bereik.EigenWerkgever), (R, Bereik.RelatieMetWerkgever), (A, Bereik.Alles)),
+        Regel("referentiesDelenPagina", (W, Bereik.EigenWerkgever)),
         Regel("samenwerkingsafspraakPagina", (W, Bereik.EigenWerkgever), (R, Bereik.EigenRegio), (A, Bereik.Alles)),
         Regel("stamboomPagina", (W, Bereik.EigenWerkgever), (R, Bereik.EigenRegio), (A, Bereik.Alles)),
         Regel("versieverschillenPagina", (W, Bereik.EigenWerkgever), (R, Bereik.EigenRegio), (A, Bereik.Alles)),

@@ -44,6 +44,60 @@ public sealed class DelingIntrekkenValidator : Invoerregels<DelingIntrekkenVerzo
 
 public static class ReferentiesDelen
 {
+    /// <summary>
+    /// Shares, for the API and the page alike: the first sharing starts the employer's stream, every later one names
+    /// its version. Refused for anyone but the employer, and for an employer the registry does not know.
+    /// </summary>
+    public static async Task<Schrijfuitkomst> DelenUitvoeren(Schrijver schrijver, Opdrachtcontext context, IQuerySession session, string kvkNummer,
+        DelenVerzoek verzoek, Klok klok)
+    {
+        if (!context.Gebruiker.IsWerkgeverVan(kvkNummer)) return Weigering.NietToegestaan("andere-werkgever", "Een werkgever deelt alleen zijn eigen referenties.");
+
+        var kader = await Referentiekader.Laad(session, kvkNummer, context.Annulering);
+        if (kader.Werkgever is null) return Weigering.NietGevonden("niet-gevonden", $"Er is geen werkgever met KvK-nummer {kvkNummer}.");
+
+        var id = Referentiedelingen.StreamId(kvkNummer);
+        if (await session.Events.FetchStreamStateAsync(id, context.Annulering) is null)
+        {
+            return await schrijver.Start(context, new Startopdracht<Referentiedelingen, DelenVerzoek>(id, verzoek)
+            {
+                Validator = _ => new DelenValidator(kader),
+                Beslis = _ => Task.FromResult(Delen(null, kvkNummer, verzoek, context.Gebruiker, klok.GetUtcNow())),
+                Antwoord = ReferentiedelingenWeergave.Van,
+                Locatie = _ => $"/v1/werkgevers/{kvkNummer}/referentiedelingen",
+                BestaatAl = "De werkgever deelde intussen al: haal de delingen opnieuw op en noem hun versie.",
+                Reden = verzoek?.Toelichting,
+            });
+        }
+
+        return await schrijver.Wijzig(context, new Wijzigopdracht<Referentiedelingen, DelenVerzoek>(id, verzoek)
+        {
+            VersieInBody = verzoek?.Versie,
+            Validator = _ => new DelenValidator(kader),
+            Beslis = (delingen, _) => Task.FromResult(Delen(delingen, kvkNummer, verzoek!, context.Gebruiker, klok.GetUtcNow())),
+            Antwoord = ReferentiedelingenWeergave.Van,
+            NietGevonden = $"Werkgever {kvkNummer} deelt niets.",
+            Reden = verzoek?.Toelichting,
+        });
+    }
+
+    /// <summary>Withdraws a sharing, for the API and the page alike.</summary>
+    public static async Task<Schrijfuitkomst> IntrekkenUitvoeren(Schrijver schrijver, Opdrachtcontext context, string kvkNummer, string code,
+        DelingIntrekkenVerzoek verzoek, Klok klok)
+    {
+        if (!context.Gebruiker.IsWerkgeverVan(kvkNummer)) return Weigering.NietToegestaan("andere-werkgever", "Een werkgever trekt alleen zijn eigen delingen in.");
+
+        return await schrijver.Wijzig(context, new Wijzigopdracht<Referentiedelingen, DelingIntrekkenVerzoek>(Referentiedelingen.StreamId(kvkNummer), verzoek)
+        {
+            VersieInBody = verzoek?.Versie,
+            Validator = _ => new DelingIntrekkenValidator(),
+            Beslis = (delingen, _) => Task.FromResult(Intrekken(delingen, code, verzoek!, context.Gebruiker, klok.GetUtcNow())),
+            Antwoord = ReferentiedelingenWeergave.Van,
+            NietGevonden = $"Werkgever {kvkNummer} deelt niets.",
+            Reden = verzoek?.Toelichting,
+        });
+    }
+
     /// <summary>The employer shares its reference history with a region's public parties, once per region until it withdraws.</summary>
     public static Besluit Delen(Referentiedelingen? delingen, string kvkNummer, DelenVerzoek verzoek, Gebruiker door, DateTimeOffset nu)
     {
@@ -111,26 +165,7 @@ public static class ReferentiesDelenEndpoint
         if (!Formaten.KvkNummer().IsMatch(kvkNummer))
             return Problemen.Ongeldig([new OngeldigeParameter("kvkNummer", "ongeldig-formaat", "Een KvK-nummer bestaat uit precies 8 cijfers.")]);
 
-        var gebruiker = Gebruiker.Van(http.User);
-        if (!gebruiker.IsWerkgeverVan(kvkNummer)) return Problemen.GeenToegang("Een werkgever deelt alleen zijn eigen referenties.");
-
-        var kader = await Referentiekader.Laad(session, kvkNummer, http.RequestAborted);
-        if (kader.Werkgever is null) return Problemen.NietGevonden($"Er is geen werkgever met KvK-nummer {kvkNummer}.");
-
-        var schrijver = new HttpSchrijver(http);
-        var id = Referentiedelingen.StreamId(kvkNummer);
-        var bestaand = await session.Events.FetchStreamStateAsync(id, http.RequestAborted);
-        if (bestaand is null)
-        {
-            return await schrijver.Start<Referentiedelingen, DelenVerzoek>(id, verzoek, new DelenValidator(kader),
-                () => Task.FromResult(ReferentiesDelen.Delen(null, kvkNummer, verzoek, gebruiker, klok.GetUtcNow())),
-                ReferentiedelingenWeergave.Van, _ => $"/v1/werkgevers/{kvkNummer}/referentiedelingen",
-                "De werkgever deelde intussen al: haal de delingen opnieuw op en noem hun versie.", verzoek?.Toelichting);
-        }
-
-        return await schrijver.Wijzig<Referentiedelingen, DelenVerzoek>(id, verzoek, new DelenValidator(kader), verzoek?.Versie,
-            delingen => Task.FromResult(ReferentiesDelen.Delen(delingen, kvkNummer, verzoek!, gebruiker, klok.GetUtcNow())),
-            ReferentiedelingenWeergave.Van, $"Werkgever {kvkNummer} deelt niets.", verzoek?.Toelichting);
+        return await ReferentiesDelen.DelenUitvoeren(http.RequestServices.GetRequiredService<Schrijver>(), HttpOpdracht.Context(http), session, kvkNummer, verzoek, klok).AlsResultaat();
     }
 
     [WolverinePost("/v1/werkgevers/{kvkNummer}/referentiedelingen/{code}/intrekking", OperationId = "referentiedelingIntrekken")]
@@ -147,12 +182,6 @@ public static class ReferentiesDelenEndpoint
             fouten.Add(new("code", "ongeldig-formaat", "Een regiocode is AM gevolgd door twee cijfers."));
         if (fouten.Count > 0) return Problemen.Ongeldig(fouten);
 
-        var gebruiker = Gebruiker.Van(http.User);
-        if (!gebruiker.IsWerkgeverVan(kvkNummer)) return Problemen.GeenToegang("Een werkgever trekt alleen zijn eigen delingen in.");
-
-        return await new HttpSchrijver(http).Wijzig<Referentiedelingen, DelingIntrekkenVerzoek>(Referentiedelingen.StreamId(kvkNummer), verzoek,
-            new DelingIntrekkenValidator(), verzoek?.Versie,
-            delingen => Task.FromResult(ReferentiesDelen.Intrekken(delingen, code, verzoek!, gebruiker, klok.GetUtcNow())),
-            ReferentiedelingenWeergave.Van, $"Werkgever {kvkNummer} deelt niets.", verzoek?.Toelichting);
+        return await ReferentiesDelen.IntrekkenUitvoeren(http.RequestServices.GetRequiredService<Schrijver>(), HttpOpdracht.Context(http), kvkNummer, code, verzoek, klok).AlsResultaat();
     }
 }
