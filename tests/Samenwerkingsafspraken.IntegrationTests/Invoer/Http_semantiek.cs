@@ -46,6 +46,12 @@ public sealed class Http_semantiek(ApiFixture fixture) : IntegratieTest(fixture)
             ($"/v1/hergebruikverzoeken/{verzoek.Id}", Leeuwarden),
             ("/v1/varianten/praktijkroute", (string?)null),
             ($"/v1/werkgevers/{Testdata.Kvk}/referentiedelingen", Tokens.Werkgever()),
+            // Views over several streams or computed from one: their ETag is a hash of what they show.
+            ($"/v1/hergebruikverzoeken/{verzoek.Id}/referentiedossier", Leeuwarden),
+            ($"{Afspraken}/{bron.Id}/stamboom", Tokens.Auditor()),
+            ($"{Afspraken}/{bron.Id}/historie", Tokens.Auditor()),
+            ($"{Afspraken}/{bron.Id}/verschillen?van=1&tot=2", Tokens.Auditor()),
+            ($"/v1/werkgevers/{Testdata.Kvk}/historie", Tokens.Werkgever()),
         };
 
         foreach (var (url, token) in bronnen)
@@ -64,6 +70,23 @@ public sealed class Http_semantiek(ApiFixture fixture) : IntegratieTest(fixture)
             (await Get(url, token, new Dictionary<string, string> { ["If-None-Match"] = "\"999\", " + etag })).Status.ShouldBe(304, url);
             (await Get(url, token, new Dictionary<string, string> { ["If-None-Match"] = "\"999\"" })).Status.ShouldBe(200, url);
         }
+    }
+
+    [Fact]
+    public async Task een_samengestelde_weergave_geeft_geen_304_meer_zodra_er_iets_bij_komt()
+    {
+        var actief = await Actief();
+        var url = $"{Afspraken}/{actief.Id}/historie";
+        var eerst = await Get(url, Tokens.Auditor());
+        var etag = eerst.Header("ETag")!;
+
+        (await Post($"{Afspraken}/{actief.Id}/evaluaties", new { oordeel = "succesvol", lessen = "Goed", aanbevolenVoorHergebruik = true },
+            Tokens.Werkgever(), IfMatch(actief.Versie))).Status.ShouldBe(200);
+
+        var daarna = await Get(url, Tokens.Auditor(), new Dictionary<string, string> { ["If-None-Match"] = etag });
+        daarna.Status.ShouldBe(200);
+        daarna.Header("ETag").ShouldNotBe(etag);
+        (await Get(url, Tokens.Werkgever(Testdata.AndereKvk), new Dictionary<string, string> { ["If-None-Match"] = daarna.Header("ETag")! })).Probleem(403);
     }
 
     [Fact]
