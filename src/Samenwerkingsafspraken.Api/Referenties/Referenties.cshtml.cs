@@ -6,6 +6,7 @@ using Samenwerkingsafspraken.Afspraken.Bewijs;
 using Samenwerkingsafspraken.Arbeidsmarktregios;
 using Samenwerkingsafspraken.Exports;
 using Samenwerkingsafspraken.Infrastructure;
+using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Infrastructure.Security;
 using Samenwerkingsafspraken.Infrastructure.Web;
 using Samenwerkingsafspraken.Infrastructure.Web.Grafieken;
@@ -13,28 +14,56 @@ using Samenwerkingsafspraken.Werkgevers;
 
 namespace Samenwerkingsafspraken.Referenties;
 
-/// <summary>"Mijn referenties": every agreement of an employer in every region, its results, its proof and its lineage.</summary>
+/// <summary>
+/// "Mijn referenties": every agreement of an employer in every region, its results, its proof and its lineage, a page
+/// of cards at a time. An employer with hundreds of agreements gets them in pages of <see cref="Paginagrootte"/>; the
+/// counts at the top and each card's lineage come from a light list of every reference (ids, regions, status, proof,
+/// origin and reuse), never from all the full documents at once.
+/// </summary>
 [Toegangssleutel("referentiesPagina")]
 public sealed class ReferentiesModel(IQuerySession session, IOptions<Bewijsregel> regel, Klok klok) : Webpagina
 {
+    public const int Paginagrootte = 10;
+
     public Werkgever Werkgever { get; private set; } = null!;
 
+    /// <summary>The references of this page, in full.</summary>
     public IReadOnlyList<Referentie> Referenties { get; private set; } = [];
 
+    /// <summary>Every reference of the employer, light: the counts and the lineages.</summary>
+    public IReadOnlyList<Referentiestamboom> Alle { get; private set; } = [];
+
     public IReadOnlyDictionary<string, string> Regionamen { get; private set; } = new Dictionary<string, string>();
+
+    public int Pagina { get; private set; } = 1;
+
+    public int Paginas => Math.Max(1, (Alle.Count + Paginagrootte - 1) / Paginagrootte);
 
     public string Regel => regel.Value.Omschrijving;
 
     public bool Eigen => Gebruiker.IsWerkgeverVan(Werkgever.KvkNummer);
 
-    public async Task<IActionResult> OnGetAsync(string kvkNummer, CancellationToken cancellation)
+    public async Task<IActionResult> OnGetAsync(string kvkNummer, int? pagina, CancellationToken cancellation)
     {
         var werkgever = await ReferentiesOpvragen.Controleer(kvkNummer, [], Gebruiker, session, cancellation);
         if (werkgever.IsProbleem) return Weigering(werkgever.Probleem);
 
         Werkgever = werkgever.Waarde;
-        Referenties = await ReferentiesOpvragen.Documenten(session, Werkgever, cancellation);
-        Regionamen = (await session.Query<Arbeidsmarktregio>().ToListAsync(cancellation)).ToDictionary(r => r.Code, r => r.Naam);
+        Pagina = Math.Max(1, pagina ?? 1);
+
+        // One round trip: this page's documents, the light list of all, the region names.
+        var batch = session.CreateBatchQuery();
+        var deze = batch.Query<Referentie>().Where(r => r.KvkNummer == kvkNummer).OrderBy(r => r.Afspraak.OpgesteldOp).ThenBy(r => r.Id).Skip((Pagina - 1) * Paginagrootte).Take(Paginagrootte).ToList();
+        var alle = batch.Query<Referentie>().Where(r => r.KvkNummer == kvkNummer).OrderBy(r => r.Afspraak.OpgesteldOp).ThenBy(r => r.Id)
+            .Select(r => new Referentiestamboom(r.Id, r.Afspraak.Arbeidsmarktregio, r.Afspraak.Status, r.Bewijs.Bewezen, r.Afspraak.Herkomst,
+                r.Afspraak.Maatwerkverschillen, r.HergebruiktIn)).ToList();
+        var regios = batch.Query<Arbeidsmarktregio>().ToList();
+        await batch.Execute(cancellation);
+
+        Referenties = await deze;
+        Alle = await alle;
+        Regionamen = (await regios).ToDictionary(r => r.Code, r => r.Naam);
+        if (Pagina > Paginas) return Weigering(Problemen.NietGevonden($"Er is geen pagina {Pagina}: de referenties passen op {Paginas} pagina{(Paginas == 1 ? "" : "'s")}."));
         return Page();
     }
 
@@ -52,19 +81,31 @@ public sealed class ReferentiesModel(IQuerySession session, IOptions<Bewijsregel
 
     public string Regio(string code) => Regionamen.TryGetValue(code, out var naam) ? $"{code} {naam}" : code;
 
+    public string PaginaAdres(int nummer) => nummer == 1 ? $"/werkgevers/{Werkgever.KvkNummer}/referenties" : $"/werkgevers/{Werkgever.KvkNummer}/referenties?pagina={nummer}";
+
     /// <summary>The lineage that this agreement belongs to, from the employer's own references (a reuse stays with its employer).</summary>
     public Stamboomknooppunt? Stamboom(Referentie referentie)
     {
-        var perId = Referenties.ToDictionary(r => r.Id);
-        var wortel = referentie;
-        for (var i = 0; i < 50 && wortel.Afspraak.Herkomst is { } herkomst && perId.TryGetValue(herkomst.BronAfspraakId, out var bron); i++) wortel = bron;
+        var perId = Alle.ToDictionary(r => r.Id);
+        if (!perId.TryGetValue(referentie.Id, out var wortel)) return null;
+        for (var i = 0; i < 50 && wortel.Herkomst is { } herkomst && perId.TryGetValue(herkomst.BronAfspraakId, out var bron); i++) wortel = bron;
         var knoop = Knoop(wortel, perId, 0);
         return knoop.Kinderen.Count == 0 ? null : knoop;
     }
 
-    private Stamboomknooppunt Knoop(Referentie r, IReadOnlyDictionary<Guid, Referentie> perId, int diepte) => new(
-        r.Id, Regio(r.Arbeidsmarktregio), $"{Tekst.Status(r.Afspraak.Status)}{(r.Bewezen ? ", bewezen" : "")}",
+    private Stamboomknooppunt Knoop(Referentiestamboom r, IReadOnlyDictionary<Guid, Referentiestamboom> perId, int diepte) => new(
+        r.Id, Regio(r.Arbeidsmarktregio), $"{Tekst.Status(r.Status)}{(r.Bewezen ? ", bewezen" : "")}",
         r.Bewezen,
-        r.Afspraak.Herkomst is { } h ? $"versie {h.BronVersie}, {r.Afspraak.Maatwerkverschillen.Count} verschil{(r.Afspraak.Maatwerkverschillen.Count == 1 ? "" : "len")}" : null,
+        r.Herkomst is { } h ? $"versie {h.BronVersie}, {r.Maatwerkverschillen.Count} verschil{(r.Maatwerkverschillen.Count == 1 ? "" : "len")}" : null,
         diepte > 50 ? [] : r.HergebruiktIn.Where(h => perId.ContainsKey(h.AfspraakId)).Select(h => Knoop(perId[h.AfspraakId], perId, diepte + 1)).ToList());
 }
+
+/// <summary>What the references page needs of every reference beside the page's own: its place in a lineage and the counts.</summary>
+public sealed record Referentiestamboom(
+    Guid Id,
+    string Arbeidsmarktregio,
+    AfspraakStatus Status,
+    bool Bewezen,
+    Herkomst? Herkomst,
+    IReadOnlyList<Maatwerkverschil> Maatwerkverschillen,
+    IReadOnlyList<Hergebruik> HergebruiktIn);
