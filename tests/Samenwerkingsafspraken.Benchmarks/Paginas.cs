@@ -89,7 +89,23 @@ public static partial class Paginabenchmark
         await Meet("region register AM01, first page", gemeente, () => "/regios/AM01/register");
         await Meet("region register AM01, status filter and search", gemeente, () => "/regios/AM01/register?status=actief&zoek=bouw");
         await Meet("agreement page (random one of AM01)", gemeente, () => $"/afspraken/{groningen[Random.Shared.Next(groningen.Length)]}");
-        await Meet("references of Bouwbedrijf Noord", werkgever, () => "/werkgevers/01234567/referenties");
+        var referenties = await Referenties(database, "01234567");
+        var middelste = Math.Max(1, (referenties + 9) / 10 / 2);
+        await Meet($"references of Bouwbedrijf Noord ({referenties} agreements), first page", werkgever, () => "/werkgevers/01234567/referenties");
+        await Meet($"references of Bouwbedrijf Noord, page {middelste}", werkgever, () => $"/werkgevers/01234567/referenties?pagina={middelste}");
+
+        // The national search for what works (issue 12), as a region uses it: words, words with a filter, a filter alone.
+        await Meet("national search 'Wat werkt', words", gemeente, () => "/wat-werkt?zoek=jobcoach");
+        await Meet("national search 'Wat werkt', words and sector", gemeente, () => "/wat-werkt?zoek=werk&sector=zorg-en-welzijn");
+        await Meet("national search 'Wat werkt', variant and region", gemeente, () => "/wat-werkt?variant=praktijkroute&arbeidsmarktregio=AM01");
+        await Meet("national search, API, words", gemeente, () => "/v1/bewezen-afspraken?zoek=jobcoach");
+
+        // Which region a gemeente belongs to: by code (now and at an earlier date) and by name, through the API and the page.
+        string[] codes = ["GM0014", "GM0080", "GM0363", "GM0344", "GM0599", "GM0518", "GM0106", "GM0193"];
+        await Meet("gemeente lookup by code, API", gemeente, () => $"/v1/gemeenten/{codes[Random.Shared.Next(codes.Length)]}");
+        await Meet("gemeente lookup by code at a date, API", gemeente, () => $"/v1/gemeenten/{codes[Random.Shared.Next(codes.Length)]}?peildatum=2026-01-01");
+        await Meet("gemeente lookup by name, API", gemeente, () => "/v1/gemeenten?naam=Groningen");
+        await Meet("gemeente lookup by name, page", gemeente, () => "/gemeenten?gemeente=Groningen");
 
         await dienst.Stop();
         await postgres.StopAsync();
@@ -114,6 +130,15 @@ public static partial class Paginabenchmark
         await verbinding.OpenAsync();
         return Convert.ToInt32(await new NpgsqlCommand($"select count(*) from {MartenConfiguratie.Schema}.mt_doc_samenwerkingsafspraak", verbinding).ExecuteScalarAsync(),
             CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<int> Referenties(string database, string kvk)
+    {
+        await using var verbinding = new NpgsqlConnection(database);
+        await verbinding.OpenAsync();
+        await using var opdracht = new NpgsqlCommand($"select count(*) from {MartenConfiguratie.Schema}.mt_doc_referentie where kvk_nummer = @kvk", verbinding);
+        opdracht.Parameters.AddWithValue("kvk", kvk);
+        return Convert.ToInt32(await opdracht.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
     private static async Task<Guid[]> Afspraken(string database, string regio)
