@@ -15,15 +15,19 @@ using Samenwerkingsafspraken.Werkgevers;
 namespace Samenwerkingsafspraken.Referenties;
 
 /// <summary>
-/// "Mijn referenties": every agreement of an employer in every region, its results, its proof and its lineage, a page
-/// of cards at a time. An employer with hundreds of agreements gets them in pages of <see cref="Paginagrootte"/>; the
-/// counts at the top and each card's lineage come from a light list of every reference (ids, regions, status, proof,
-/// origin and reuse), never from all the full documents at once.
+/// "Mijn referenties": every agreement of an employer in every region, its results, its proof and its lineage. Up to
+/// <see cref="Kaartgrens"/> agreements each get a card with the chart, the table per quarter, the proof and the lineage
+/// drawn; an employer with more (hundreds, for the large ones) gets a compact table of <see cref="Paginagrootte"/> a
+/// page, each row with its status, results against targets, proven or not and why, origin and reuse, and the quarters
+/// and pictures one click away on the agreement's own page. The counts at the top and the lineages come from a light
+/// list of every reference (ids, regions, status, proof, origin and reuse), never from all the full documents at once.
 /// </summary>
 [Toegangssleutel("referentiesPagina")]
 public sealed class ReferentiesModel(IQuerySession session, IOptions<Bewijsregel> regel, Klok klok) : Webpagina
 {
-    public const int Paginagrootte = 10;
+    public const int Paginagrootte = 25;
+
+    public const int Kaartgrens = 10;
 
     public Werkgever Werkgever { get; private set; } = null!;
 
@@ -38,6 +42,9 @@ public sealed class ReferentiesModel(IQuerySession session, IOptions<Bewijsregel
     public int Pagina { get; private set; } = 1;
 
     public int Paginas => Math.Max(1, (Alle.Count + Paginagrootte - 1) / Paginagrootte);
+
+    /// <summary>Too many agreements for a card each: a compact table, in pages.</summary>
+    public bool Compact => Alle.Count > Kaartgrens;
 
     public string Regel => regel.Value.Omschrijving;
 
@@ -78,6 +85,23 @@ public sealed class ReferentiesModel(IQuerySession session, IOptions<Bewijsregel
         await Export.Bestand(ReferentiesExporterenEndpoint.Kolommen, lijst.Referenties, gekozen, "referenties", kvkNummer, klok.Vandaag).ExecuteAsync(HttpContext);
         return new EmptyResult();
     }
+
+    /// <summary>The results against the targets so far, in one line (the quarters are on the agreement's page).</summary>
+    public static string Resultaatregel(Samenwerkingsafspraak afspraak)
+    {
+        var r = Realisatie.Van(afspraak);
+        var doelen = afspraak.Inhoud.Doelstellingen;
+        return r.GerapporteerdeMaanden == 0
+            ? $"Nog geen resultaten; doel {doelen.PlaatsingenPerJaar} plaatsingen per jaar."
+            : $"{r.Plaatsingen} plaatsingen tegen een doel van {Tekst.Getal(r.DoelPlaatsingen)} ({Tekst.Getal(r.PercentagePlaatsingen)}%) over {afspraak.Resultaten.Count} " +
+              $"kwarta{(afspraak.Resultaten.Count == 1 ? "al" : "len")}; {r.NaTwaalfMaandenInWerk} na twaalf maanden in werk.";
+    }
+
+    /// <summary>Proven, or which criteria of the rule are not met yet.</summary>
+    public static string Bewijsregel(Referentie referentie) =>
+        referentie.Bewezen
+            ? "Bewezen: voldoet aan elk criterium."
+            : $"Niet bewezen: {string.Join("; ", referentie.Bewijs.Criteria.Where(c => !c.Voldaan).Select(c => $"{c.Omschrijving} ({c.Bewijs})"))}.";
 
     public string Regio(string code) => Regionamen.TryGetValue(code, out var naam) ? $"{code} {naam}" : code;
 
