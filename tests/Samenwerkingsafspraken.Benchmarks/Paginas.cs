@@ -90,7 +90,7 @@ public static partial class Paginabenchmark
         await Meet("region register AM01, status filter and search", gemeente, () => "/regios/AM01/register?status=actief&zoek=bouw");
         await Meet("agreement page (random one of AM01)", gemeente, () => $"/afspraken/{groningen[Random.Shared.Next(groningen.Length)]}");
         var referenties = await Referenties(database, "01234567");
-        var middelste = Math.Max(1, (referenties + 9) / 10 / 2);
+        var middelste = Math.Max(1, (referenties + 24) / 25 / 2);
         await Meet($"references of Bouwbedrijf Noord ({referenties} agreements), first page", werkgever, () => "/werkgevers/01234567/referenties");
         await Meet($"references of Bouwbedrijf Noord, page {middelste}", werkgever, () => $"/werkgevers/01234567/referenties?pagina={middelste}");
 
@@ -98,13 +98,14 @@ public static partial class Paginabenchmark
         await Meet("national search 'Wat werkt', words", gemeente, () => "/wat-werkt?zoek=jobcoach");
         await Meet("national search 'Wat werkt', words and sector", gemeente, () => "/wat-werkt?zoek=werk&sector=zorg-en-welzijn");
         await Meet("national search 'Wat werkt', variant and region", gemeente, () => "/wat-werkt?variant=praktijkroute&arbeidsmarktregio=AM01");
-        await Meet("national search, API, words", gemeente, () => "/v1/bewezen-afspraken?zoek=jobcoach");
+        var api = Bezoeker.MetToken(dienst.Adres, regiopartij);
+        await Meet("national search, API, words", api, () => "/v1/bewezen-afspraken?zoek=jobcoach");
 
         // Which region a gemeente belongs to: by code (now and at an earlier date) and by name, through the API and the page.
         string[] codes = ["GM0014", "GM0080", "GM0363", "GM0344", "GM0599", "GM0518", "GM0106", "GM0193"];
-        await Meet("gemeente lookup by code, API", gemeente, () => $"/v1/gemeenten/{codes[Random.Shared.Next(codes.Length)]}");
-        await Meet("gemeente lookup by code at a date, API", gemeente, () => $"/v1/gemeenten/{codes[Random.Shared.Next(codes.Length)]}?peildatum=2026-01-01");
-        await Meet("gemeente lookup by name, API", gemeente, () => "/v1/gemeenten?naam=Groningen");
+        await Meet("gemeente lookup by code, API", api, () => $"/v1/gemeenten/{codes[Random.Shared.Next(codes.Length)]}");
+        await Meet("gemeente lookup by code at a date, API", api, () => $"/v1/gemeenten/{codes[Random.Shared.Next(codes.Length)]}?peildatum=2026-01-01");
+        await Meet("gemeente lookup by name, API", api, () => "/v1/gemeenten?naam=Groningen");
         await Meet("gemeente lookup by name, page", gemeente, () => "/gemeenten?gemeente=Groningen");
 
         await dienst.Stop();
@@ -175,10 +176,21 @@ public static partial class Paginabenchmark
             return new Bezoeker(http, Cookies(aangemeld));
         }
 
+        /// <summary>A client of the API with a bearer token, for the lookups the pages share with it.</summary>
+        public static Bezoeker MetToken(string adres, string token)
+        {
+            var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64, UseCookies = false, AllowAutoRedirect = false })
+            {
+                BaseAddress = new Uri(adres),
+            };
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            return new Bezoeker(http, "");
+        }
+
         public async Task<bool> Lees(string pad)
         {
             using var verzoek = new HttpRequestMessage(HttpMethod.Get, pad);
-            verzoek.Headers.Add("Cookie", cookie);
+            if (cookie.Length > 0) verzoek.Headers.Add("Cookie", cookie);
             using var antwoord = await http.SendAsync(verzoek, HttpCompletionOption.ResponseContentRead);
             await antwoord.Content.ReadAsByteArrayAsync();
             return antwoord.StatusCode == HttpStatusCode.OK;
@@ -191,7 +203,7 @@ public static partial class Paginabenchmark
         public async Task<(long Html, long Overig, long Onverpakt)> Gewicht(string pad)
         {
             using var verzoek = new HttpRequestMessage(HttpMethod.Get, pad);
-            verzoek.Headers.Add("Cookie", cookie);
+            if (cookie.Length > 0) verzoek.Headers.Add("Cookie", cookie);
             using var antwoord = await http.SendAsync(verzoek);
             if (antwoord.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"{pad}: {antwoord.StatusCode}");
             var html = await antwoord.Content.ReadAsStringAsync();
