@@ -14,7 +14,7 @@ public sealed class Werkgever_vestigingen_en_referenties_in_paginas(Registeromge
     {
         var api = new Apiverzoeken(Omgeving);
         await api.WerkgeverInUtrecht(Logistiek, "Logistiek Utrecht B.V.", "logistiek");
-        await api.Concepten(Logistiek, 11);
+        await api.Concepten(Logistiek, 26);
 
         await AangemeldAls("Beheer Samenwerkingsafspraken");
         await Open($"/werkgevers/{Logistiek}");
@@ -60,21 +60,25 @@ public sealed class Werkgever_vestigingen_en_referenties_in_paginas(Registeromge
         await Open($"/werkgevers/{Logistiek}");
         (await Tekst()).ShouldContain("Samengevoegd met de vestiging in Utrecht.");
 
-        // The region with eleven agreements of this employer reads its references a page at a time.
+        // The region reads the references of an employer with 26 agreements in it: a compact table, 25 a page.
         await Context.ClearCookiesAsync();
         await AangemeldAls("Gemeente Utrecht");
         await Open($"/werkgevers/{Logistiek}/referenties");
         await Toegankelijk();
         var eerste = await Tekst();
-        eerste.ShouldContain("11 afspraken in 1 regio, waarvan 0 bewezen");
-        eerste.ShouldContain("Afspraak 1 tot en met 10 van 11");
-        (await Pagina.Locator("section.kaart").CountAsync()).ShouldBe(10);
+        eerste.ShouldContain("26 afspraken in 1 regio, waarvan 0 bewezen");
+        eerste.ShouldContain("Afspraak 1 tot en met 25 van 26, de oudste eerst (pagina 1 van 2)");
+        eerste.ShouldContain("Nog geen resultaten; doel 4 plaatsingen per jaar.");
+        eerste.ShouldContain("Niet bewezen: ");
+        (await Pagina.Locator("main tbody tr").CountAsync()).ShouldBe(25);
         await Schermafbeelding("referenties-per-pagina", volledigePagina: true);
         await Pagina.GetByRole(AriaRole.Link, new() { Name = "Volgende pagina" }).ClickAsync();
         await Toegankelijk();
-        (await Tekst()).ShouldContain("Afspraak 11 tot en met 11 van 11");
-        (await Pagina.Locator("section.kaart").CountAsync()).ShouldBe(1);
+        (await Tekst()).ShouldContain("Afspraak 26 tot en met 26 van 26");
+        (await Pagina.Locator("main tbody tr").CountAsync()).ShouldBe(1);
         new Uri(Pagina.Url).Query.ShouldBe("?pagina=2");
+        await Pagina.GetByRole(AriaRole.Link, new() { Name = "Afspraak 26 in Utrecht" }).ClickAsync();
+        (await Tekst()).ShouldContain("Bewezen of niet", customMessage: "de details op de pagina van de afspraak");
 
         await Open($"/werkgevers/{Logistiek}/vestigingen", 403);
     }
