@@ -19,8 +19,8 @@ namespace Samenwerkingsafspraken.Referenties;
 /// <see cref="Kaartgrens"/> agreements each get a card with the chart, the table per quarter, the proof and the lineage
 /// drawn; an employer with more (hundreds, for the large ones) gets a compact table of <see cref="Paginagrootte"/> a
 /// page, each row with its status, results against targets, proven or not and why, origin and reuse, and the quarters
-/// and pictures one click away on the agreement's own page. The counts at the top and the lineages come from a light
-/// list of every reference (ids, regions, status, proof, origin and reuse), never from all the full documents at once.
+/// and pictures one click away on the agreement's own page. The counts at the top are read from the indexed columns
+/// (employer, proven, region), never from all the full documents at once.
 /// </summary>
 [Toegangssleutel("referentiesPagina")]
 public sealed class ReferentiesModel(IQuerySession session, IOptions<Bewijsregel> regel, Klok klok) : Webpagina
@@ -34,17 +34,24 @@ public sealed class ReferentiesModel(IQuerySession session, IOptions<Bewijsregel
     /// <summary>The references of this page, in full.</summary>
     public IReadOnlyList<Referentie> Referenties { get; private set; } = [];
 
-    /// <summary>Every reference of the employer, light: the counts and the lineages.</summary>
+    /// <summary>With cards (at most <see cref="Kaartgrens"/>): every reference of the employer, light, for the lineages.</summary>
     public IReadOnlyList<Referentiestamboom> Alle { get; private set; } = [];
 
     public IReadOnlyDictionary<string, string> Regionamen { get; private set; } = new Dictionary<string, string>();
 
     public int Pagina { get; private set; } = 1;
 
-    public int Paginas => Math.Max(1, (Alle.Count + Paginagrootte - 1) / Paginagrootte);
+    /// <summary>How many agreements the employer has, how many are proven, in how many regions: counted on the indexed columns.</summary>
+    public int Aantal { get; private set; }
+
+    public int AantalBewezen { get; private set; }
+
+    public int AantalRegios { get; private set; }
+
+    public int Paginas => Math.Max(1, (Aantal + Paginagrootte - 1) / Paginagrootte);
 
     /// <summary>Too many agreements for a card each: a compact table, in pages.</summary>
-    public bool Compact => Alle.Count > Kaartgrens;
+    public bool Compact => Aantal > Kaartgrens;
 
     public string Regel => regel.Value.Omschrijving;
 
@@ -58,17 +65,23 @@ public sealed class ReferentiesModel(IQuerySession session, IOptions<Bewijsregel
         Werkgever = werkgever.Waarde;
         Pagina = Math.Max(1, pagina ?? 1);
 
-        // One round trip: this page's documents, the light list of all, the region names.
+        // One round trip: this page's documents, the counts (on the duplicated columns, so no document is read for them),
+        // the region names. With cards, every reference is on the one page: the lineages are drawn from those.
         var batch = session.CreateBatchQuery();
-        var deze = batch.Query<Referentie>().Where(r => r.KvkNummer == kvkNummer).OrderBy(r => r.Afspraak.OpgesteldOp).ThenBy(r => r.Id).Skip((Pagina - 1) * Paginagrootte).Take(Paginagrootte).ToList();
-        var alle = batch.Query<Referentie>().Where(r => r.KvkNummer == kvkNummer).OrderBy(r => r.Afspraak.OpgesteldOp).ThenBy(r => r.Id)
-            .Select(r => new Referentiestamboom(r.Id, r.Afspraak.Arbeidsmarktregio, r.Afspraak.Status, r.Bewijs.Bewezen, r.Afspraak.Herkomst,
-                r.Afspraak.Maatwerkverschillen, r.HergebruiktIn)).ToList();
+        var deze = batch.Query<Referentie>().Where(r => r.KvkNummer == kvkNummer).OrderBy(r => r.Afspraak.OpgesteldOp).ThenBy(r => r.Id)
+            .Skip((Pagina - 1) * Paginagrootte).Take(Paginagrootte).ToList();
+        var aantal = batch.Query<Referentie>().Where(r => r.KvkNummer == kvkNummer).Count();
+        var bewezen = batch.Query<Referentie>().Where(r => r.KvkNummer == kvkNummer && r.Bewezen).Count();
+        var regiocodes = batch.Query<Referentie>().Where(r => r.KvkNummer == kvkNummer).Select(r => r.Arbeidsmarktregio).ToList();
         var regios = batch.Query<Arbeidsmarktregio>().ToList();
         await batch.Execute(cancellation);
 
         Referenties = await deze;
-        Alle = await alle;
+        Aantal = (int)await aantal;
+        AantalBewezen = (int)await bewezen;
+        AantalRegios = (await regiocodes).Distinct().Count();
+        Alle = Compact ? [] : Referenties.Select(r => new Referentiestamboom(r.Id, r.Arbeidsmarktregio, r.Afspraak.Status, r.Bewezen, r.Afspraak.Herkomst,
+            r.Afspraak.Maatwerkverschillen, r.HergebruiktIn)).ToList();
         Regionamen = (await regios).ToDictionary(r => r.Code, r => r.Naam);
         if (Pagina > Paginas) return Weigering(Problemen.NietGevonden($"Er is geen pagina {Pagina}: de referenties passen op {Paginas} pagina{(Paginas == 1 ? "" : "'s")}."));
         return Page();
@@ -124,7 +137,7 @@ public sealed class ReferentiesModel(IQuerySession session, IOptions<Bewijsregel
         diepte > 50 ? [] : r.HergebruiktIn.Where(h => perId.ContainsKey(h.AfspraakId)).Select(h => Knoop(perId[h.AfspraakId], perId, diepte + 1)).ToList());
 }
 
-/// <summary>What the references page needs of every reference beside the page's own: its place in a lineage and the counts.</summary>
+/// <summary>What a card's lineage needs of each of the employer's references.</summary>
 public sealed record Referentiestamboom(
     Guid Id,
     string Arbeidsmarktregio,
