@@ -13,8 +13,8 @@ namespace Samenwerkingsafspraken.Benchmarks;
 /// <summary>
 /// The web pages under load, as people use them: signed in with the session cookie of the demo sign-in, 8 at a time,
 /// against a store of the demo data (rich agreements: signatures, results per quarter, evaluations, reuse) grown to
-/// about 10,000 agreements through the API. Measures the region register, an agreement's page and the employer's
-/// references: latency percentiles, and each page's weight with everything it loads (HTML, styles, icon).
+/// about 10,000 agreements through the API. Measures the region register, an agreement's page, the employer's
+/// references (first and a middle page), the national search for what works and the gemeente lookup: latency percentiles, and each page's weight with everything it loads (HTML, styles, icon).
 /// <para>
 /// The demo sign-in exists only in Development, so the service runs as Development here (plain http on loopback; the
 /// session cookie without the __Host- prefix); everything else on the path of a page is the same as in Production.
