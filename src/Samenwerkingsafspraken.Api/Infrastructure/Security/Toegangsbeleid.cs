@@ -178,10 +178,14 @@ public static class Toegangsbeleid
         Regel("vindbaarheidPagina", (W, Bereik.EigenWerkgever)),
         Regel("werkaanbodPagina", (W, Bereik.Alles), (R, Bereik.Alles), (A, Bereik.Alles), (B, Bereik.Alles)),
         Regel("vervullingRegistrerenPagina", (W, Bereik.PartijBijAfspraak), (R, Bereik.PartijBijAfspraak)),
+        Regel("vervullingCorrigerenPagina", (W, Bereik.PartijBijAfspraak), (R, Bereik.PartijBijAfspraak)),
         Regel("afsprakenImporterenPagina", (R, Bereik.EigenRegio)),
         Regel("afsprakenimportPagina", (R, Bereik.EigenRegio), (A, Bereik.Alles)),
         Regel("werkgeverPagina", (W, Bereik.EigenWerkgever), (R, Bereik.RelatieMetWerkgever), (A, Bereik.Alles), (B, Bereik.Alles)),
         Regel("werkgeverWijzigenPagina", (W, Bereik.EigenWerkgever), (B, Bereik.Alles)),
+        Regel("vestigingenPagina", (W, Bereik.EigenWerkgever), (B, Bereik.Alles)),
+        Regel("vestigingPagina", (W, Bereik.EigenWerkgever), (B, Bereik.Alles)),
+        Regel("werkgeverUitschrijvenPagina", (B, Bereik.Alles)),
         Regel("werkgeverRegistrerenPagina", (W, Bereik.EigenWerkgever), (R, Bereik.Alles), (B, Bereik.Alles)),
 
         // Audit and operation.

@@ -32,6 +32,7 @@ public sealed class WerkgeverModel(IQuerySession session, Klok klok) : Webpagina
         {
             "gewijzigd" => "De wijziging is vastgelegd.",
             "geregistreerd" => "De werkgever is geregistreerd.",
+            "uitgeschreven" => "De uitschrijving bij de KvK is vastgelegd.",
             _ => null,
         };
         return Page();
