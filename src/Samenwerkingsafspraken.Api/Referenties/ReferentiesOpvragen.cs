@@ -54,11 +54,15 @@ public static class ReferentiesOpvragen
     }
 
     /// <summary>The employer's references as projected, oldest first: the list's source, and what the references page draws from.</summary>
-    public static async Task<IReadOnlyList<Referentie>> Documenten(IQuerySession session, Werkgever werkgever, CancellationToken cancellation)
-    {
-        var referenties = await session.Query<Referentie>().Where(r => r.KvkNummer == werkgever.KvkNummer).ToListAsync(cancellation);
-        return referenties.OrderBy(r => r.Afspraak.OpgesteldOp).ToList();
-    }
+    public static Task<IReadOnlyList<Referentie>> Documenten(IQuerySession session, Werkgever werkgever, CancellationToken cancellation) =>
+        session.Query<Referentie>().InVolgorde(werkgever.KvkNummer).ToListAsync(cancellation);
+
+    /// <summary>
+    /// The employer's references in the order of the list and the references page (which pages the same expressions in
+    /// its batch): ordered by the database on the duplicated date, a range of the employer's index (<see cref="ReferentiesOpslag"/>).
+    /// </summary>
+    public static IQueryable<Referentie> InVolgorde(this IQueryable<Referentie> referenties, string kvkNummer) =>
+        referenties.Where(r => r.KvkNummer == kvkNummer).OrderBy(r => r.Afspraak.OpgesteldOp).ThenBy(r => r.Id);
 
     /// <summary>
     /// The checks of the reference history, in the order that its JSON lookup and its export both answer them: the

@@ -75,6 +75,7 @@ public static class MartenConfiguratie
         opts.ConfigureerGemeenten();
         opts.ConfigureerWerkgevers();
         opts.ConfigureerWatWerkt();
+        opts.ConfigureerReferenties();
         opts.ConfigureerWerkaanbod();
 
         return opts;
