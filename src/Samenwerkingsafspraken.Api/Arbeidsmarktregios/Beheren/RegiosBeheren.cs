@@ -127,18 +127,93 @@ public sealed class RegiosSamenvoegenValidator : Invoerregels<RegiosSamenvoegenV
     }
 }
 
+/// <summary>The commands on regions as the API and the web pages run them.</summary>
+public static class RegiosBeheren
+{
+    public static Task<Schrijfuitkomst> Hernoemen(Schrijver schrijver, Opdrachtcontext context, string code, RegioHernoemenVerzoek? verzoek)
+    {
+        if (!ArbeidsmarktregiosEndpoint.CodeFormaat().IsMatch(code)) return Task.FromResult<Schrijfuitkomst>(Codefout());
+        return schrijver.Wijzig(context, new Wijzigopdracht<Arbeidsmarktregio, RegioHernoemenVerzoek>(Arbeidsmarktregio.StreamId(code), verzoek)
+        {
+            VersieInBody = verzoek?.Versie,
+            Validator = _ => new RegioHernoemenValidator(),
+            Beslis = (regio, g) => Task.FromResult(Regioherindeling.Hernoemen(regio, verzoek!.Naam!, verzoek.GeldigVanaf!.Value, g.Gebruiker)),
+            Antwoord = regio => ArbeidsmarktregioWeergave.Van(regio, verzoek!.GeldigVanaf!.Value, []),
+            NietGevonden = $"Arbeidsmarktregio {code} bestaat niet.",
+            Reden = verzoek?.Reden,
+        });
+    }
+
+    public static async Task<Schrijfuitkomst> Opheffen(Meerstroomschrijver schrijver, IQuerySession session, Opdrachtcontext context, string code,
+        RegioOpheffenVerzoek? verzoek)
+    {
+        if (!ArbeidsmarktregiosEndpoint.CodeFormaat().IsMatch(code)) return Codefout();
+        var kader = await Regiokader.Laad(session, [code, verzoek?.Opvolger], [], context.Annulering);
+        return await schrijver.Schrijf(context, new Meerstroomopdracht<RegioOpheffenVerzoek>(verzoek)
+        {
+            Validator = new RegioOpheffenValidator(code, kader),
+            VersieVereist = true,
+            VersieInBody = verzoek?.Versie,
+            Beslis = (_, _) => Task.FromResult(kader.Regio(code) is { } regio
+                ? (Regioherindeling.Samenvoegen([regio], verzoek!.Opvolger!, null, verzoek.GeldigVanaf!.Value, kader, context.Gebruiker), regio.Version)
+                : ((Meerstroombesluit)Weigering.NietGevonden("niet-gevonden", $"Arbeidsmarktregio {code} bestaat niet."), (long?)null)),
+            Antwoord = (lezen, annulering) => Regio(lezen, code, verzoek!.GeldigVanaf!.Value, nieuw: false, annulering),
+            Reden = verzoek?.Reden,
+        });
+    }
+
+    public static async Task<Schrijfuitkomst> Splitsen(Meerstroomschrijver schrijver, IQuerySession session, Opdrachtcontext context, string code,
+        RegioSplitsenVerzoek? verzoek)
+    {
+        if (!ArbeidsmarktregiosEndpoint.CodeFormaat().IsMatch(code)) return Codefout();
+        var delen = (verzoek?.Delen ?? []).Where(d => d is not null).ToList();
+        var kader = await Regiokader.Laad(session, [code, .. delen.Select(d => d.Arbeidsmarktregio)], delen.SelectMany(d => d.Gemeenten ?? []),
+            context.Annulering);
+        return await schrijver.Schrijf(context, new Meerstroomopdracht<RegioSplitsenVerzoek>(verzoek)
+        {
+            Validator = new RegioSplitsenValidator(code, kader),
+            VersieVereist = true,
+            VersieInBody = verzoek?.Versie,
+            Beslis = (_, _) => Task.FromResult(kader.Regio(code) is { } regio
+                ? (Regioherindeling.Splitsen(regio, delen.Select(d => new Regioherindeling.Deel(d.Arbeidsmarktregio!, d.Naam, d.Gemeenten!)).ToList(),
+                    verzoek!.GeldigVanaf!.Value, kader, context.Gebruiker), regio.Version)
+                : ((Meerstroombesluit)Weigering.NietGevonden("niet-gevonden", $"Arbeidsmarktregio {code} bestaat niet."), (long?)null)),
+            Antwoord = (lezen, annulering) => Regio(lezen, code, verzoek!.GeldigVanaf!.Value, nieuw: false, annulering),
+            Reden = verzoek?.Reden,
+        });
+    }
+
+    public static async Task<Schrijfuitkomst> Samenvoegen(Meerstroomschrijver schrijver, IQuerySession session, Opdrachtcontext context,
+        RegiosSamenvoegenVerzoek? verzoek)
+    {
+        var kader = await Regiokader.Laad(session, [.. verzoek?.Regios ?? [], verzoek?.Arbeidsmarktregio], [], context.Annulering);
+        var nieuw = kader.Regio(verzoek?.Arbeidsmarktregio) is null;
+        return await schrijver.Schrijf(context, new Meerstroomopdracht<RegiosSamenvoegenVerzoek>(verzoek)
+        {
+            Validator = new RegiosSamenvoegenValidator(kader),
+            Beslis = (_, _) => Task.FromResult((Regioherindeling.Samenvoegen(verzoek!.Regios!.Select(r => kader.Regios[r!]).ToList(), verzoek.Arbeidsmarktregio!,
+                verzoek.Naam, verzoek.GeldigVanaf!.Value, kader, context.Gebruiker), (long?)null)),
+            Antwoord = (lezen, annulering) => Regio(lezen, verzoek!.Arbeidsmarktregio!, verzoek.GeldigVanaf!.Value, nieuw, annulering),
+            Reden = verzoek?.Reden,
+        });
+    }
+
+    private static async Task<Meerstroomantwoord> Regio(IQuerySession session, string code, DateOnly datum, bool nieuw, CancellationToken annulering)
+    {
+        var regio = (await session.LoadAsync<Arbeidsmarktregio>(Arbeidsmarktregio.StreamId(code), annulering))!;
+        var gemeenten = await GemeentenOpvragen.VanRegio(session, code, datum, annulering);
+        var weergave = ArbeidsmarktregioWeergave.Van(regio, datum, gemeenten.Select(g => g.Code).ToList());
+        return nieuw ? Meerstroomantwoord.Nieuw(regio.Version, $"/v1/arbeidsmarktregios/{code}", weergave) : Meerstroomantwoord.Ok(regio.Version, weergave);
+    }
+
+    private static Weigering Codefout() =>
+        Weigering.OngeldigeInvoer([new OngeldigeParameter("code", "ongeldig-formaat", "Een regiocode is AM gevolgd door twee cijfers, bijvoorbeeld AM01.")]);
+}
+
 public static class RegiosBeherenEndpoint
 {
     private const string AlleenBeheerder = "Alleen de beheerder. ";
 
-    private static async Task<IResult> Regio(HttpContext http, IQuerySession session, string code, DateOnly datum, int status = 200)
-    {
-        var regio = (await session.LoadAsync<Arbeidsmarktregio>(Arbeidsmarktregio.StreamId(code), http.RequestAborted))!;
-        var gemeenten = await GemeentenOpvragen.VanRegio(session, code, datum, http.RequestAborted);
-        var weergave = ArbeidsmarktregioWeergave.Van(regio, datum, gemeenten.Select(g => g.Code).ToList());
-        http.Response.Headers.ETag = ETag.Van(regio.Version);
-        return status == 201 ? Results.Created($"/v1/arbeidsmarktregios/{code}", weergave) : Results.Ok(weergave);
-    }
     [WolverinePost("/v1/arbeidsmarktregios", OperationId = "arbeidsmarktregioVaststellen")]
     [EndpointSummary("Een nieuwe arbeidsmarktregio vaststellen")]
     [EndpointDescription(AlleenBeheerder + "Een regio met een nieuwe CBS-code (AM + twee cijfers), naam en begindatum, nog zonder gemeenten: " +
@@ -156,14 +231,8 @@ public static class RegiosBeherenEndpoint
     [EndpointDescription(AlleenBeheerder + "De regio heet vanaf geldigVanaf anders; een latere, al vastgelegde naam blijft staan.")]
     [ProducesResponseType<ArbeidsmarktregioWeergave>(200)]
     [Problemen(400, 401, 403, 404, 409, 422, 428)]
-    public static async Task<IResult> Hernoemen(string code, RegioHernoemenVerzoek verzoek, HttpContext http, IDocumentSession session, IMessageBus bus)
-    {
-        if (!ArbeidsmarktregiosEndpoint.CodeFormaat().IsMatch(code)) return Codefout();
-        return await new HttpSchrijver(http).Wijzig<Arbeidsmarktregio, RegioHernoemenVerzoek>(Arbeidsmarktregio.StreamId(code), verzoek,
-            new RegioHernoemenValidator(), verzoek?.Versie,
-            regio => Task.FromResult(Regioherindeling.Hernoemen(regio, verzoek!.Naam!, verzoek.GeldigVanaf!.Value, Gebruiker.Van(http.User))),
-            regio => ArbeidsmarktregioWeergave.Van(regio, verzoek!.GeldigVanaf!.Value, []), $"Arbeidsmarktregio {code} bestaat niet.", verzoek?.Reden);
-    }
+    public static Task<IResult> Hernoemen(string code, RegioHernoemenVerzoek verzoek, HttpContext http, Schrijver schrijver) =>
+        RegiosBeheren.Hernoemen(schrijver, HttpOpdracht.Context(http), code, verzoek).AlsResultaat();
     [WolverinePost("/v1/arbeidsmarktregios/{code}/centrumgemeenten", OperationId = "centrumgemeenteAanwijzen")]
     [EndpointSummary("De centrumgemeente van een arbeidsmarktregio aanwijzen")]
     [EndpointDescription(AlleenBeheerder + "Vanaf geldigVanaf is de genoemde gemeente, die dan tot de regio hoort, haar centrumgemeente. " +
@@ -189,16 +258,8 @@ public static class RegiosBeherenEndpoint
                          "Haar afspraken blijven leesbaar en wijzen naar de opvolger. Met de versie van de regio (If-Match of versie).")]
     [ProducesResponseType<ArbeidsmarktregioWeergave>(200)]
     [Problemen(400, 401, 403, 404, 409, 428)]
-    public static async Task<IResult> Opheffen(string code, RegioOpheffenVerzoek verzoek, HttpContext http, IDocumentSession session)
-    {
-        if (!ArbeidsmarktregiosEndpoint.CodeFormaat().IsMatch(code)) return Codefout();
-        var kader = await Regiokader.Laad(session, [code, verzoek?.Opvolger], [], http.RequestAborted);
-        return await new Meerstroomschrijver(http, session).Schrijf(verzoek, new RegioOpheffenValidator(code, kader), versieVereist: true, verzoek?.Versie,
-            () => Task.FromResult(kader.Regio(code) is { } regio
-                ? (Regioherindeling.Samenvoegen([regio], verzoek!.Opvolger!, null, verzoek.GeldigVanaf!.Value, kader, Gebruiker.Van(http.User)), regio.Version)
-                : ((Meerstroombesluit)Weigering.NietGevonden("niet-gevonden", $"Arbeidsmarktregio {code} bestaat niet."), (long?)null)),
-            () => Regio(http, session, code, verzoek!.GeldigVanaf!.Value), verzoek?.Reden);
-    }
+    public static Task<IResult> Opheffen(string code, RegioOpheffenVerzoek verzoek, HttpContext http, IQuerySession session, Meerstroomschrijver schrijver) =>
+        RegiosBeheren.Opheffen(schrijver, session, HttpOpdracht.Context(http), code, verzoek).AlsResultaat();
     [ZonderIdempotencyKey]
     [WolverinePost("/v1/arbeidsmarktregios/{code}/splitsing", OperationId = "arbeidsmarktregioSplitsen")]
     [EndpointSummary("Een arbeidsmarktregio splitsen")]
@@ -207,19 +268,8 @@ public static class RegiosBeherenEndpoint
                          "Met de versie van de regio (If-Match of versie).")]
     [ProducesResponseType<ArbeidsmarktregioWeergave>(200)]
     [Problemen(400, 401, 403, 404, 409, 428)]
-    public static async Task<IResult> Splitsen(string code, RegioSplitsenVerzoek verzoek, HttpContext http, IDocumentSession session)
-    {
-        if (!ArbeidsmarktregiosEndpoint.CodeFormaat().IsMatch(code)) return Codefout();
-        var delen = (verzoek?.Delen ?? []).Where(d => d is not null).ToList();
-        var kader = await Regiokader.Laad(session, [code, .. delen.Select(d => d.Arbeidsmarktregio)],
-            delen.SelectMany(d => d.Gemeenten ?? []), http.RequestAborted);
-        return await new Meerstroomschrijver(http, session).Schrijf(verzoek, new RegioSplitsenValidator(code, kader), versieVereist: true, verzoek?.Versie,
-            () => Task.FromResult(kader.Regio(code) is { } regio
-                ? (Regioherindeling.Splitsen(regio, delen.Select(d => new Regioherindeling.Deel(d.Arbeidsmarktregio!, d.Naam, d.Gemeenten!)).ToList(),
-                    verzoek!.GeldigVanaf!.Value, kader, Gebruiker.Van(http.User)), regio.Version)
-                : ((Meerstroombesluit)Weigering.NietGevonden("niet-gevonden", $"Arbeidsmarktregio {code} bestaat niet."), (long?)null)),
-            () => Regio(http, session, code, verzoek!.GeldigVanaf!.Value), verzoek?.Reden);
-    }
+    public static Task<IResult> Splitsen(string code, RegioSplitsenVerzoek verzoek, HttpContext http, IQuerySession session, Meerstroomschrijver schrijver) =>
+        RegiosBeheren.Splitsen(schrijver, session, HttpOpdracht.Context(http), code, verzoek).AlsResultaat();
     [ZonderIdempotencyKey]
     [WolverinePost("/v1/arbeidsmarktregios/samenvoegingen", OperationId = "arbeidsmarktregiosSamenvoegen")]
     [EndpointSummary("Arbeidsmarktregio's samenvoegen")]
@@ -228,15 +278,8 @@ public static class RegiosBeherenEndpoint
     [ProducesResponseType<ArbeidsmarktregioWeergave>(201)]
     [ProducesResponseType<ArbeidsmarktregioWeergave>(200)]
     [Problemen(400, 401, 403, 409)]
-    public static async Task<IResult> Samenvoegen(RegiosSamenvoegenVerzoek verzoek, HttpContext http, IDocumentSession session)
-    {
-        var kader = await Regiokader.Laad(session, [.. verzoek?.Regios ?? [], verzoek?.Arbeidsmarktregio], [], http.RequestAborted);
-        var nieuw = kader.Regio(verzoek?.Arbeidsmarktregio) is null;
-        return await new Meerstroomschrijver(http, session).Schrijf(verzoek, new RegiosSamenvoegenValidator(kader), versieVereist: false, null,
-            () => Task.FromResult((Regioherindeling.Samenvoegen(verzoek!.Regios!.Select(r => kader.Regios[r!]).ToList(), verzoek.Arbeidsmarktregio!, verzoek.Naam,
-                verzoek.GeldigVanaf!.Value, kader, Gebruiker.Van(http.User)), (long?)null)),
-            () => Regio(http, session, verzoek!.Arbeidsmarktregio!, verzoek.GeldigVanaf!.Value, nieuw ? 201 : 200), verzoek?.Reden);
-    }
+    public static Task<IResult> Samenvoegen(RegiosSamenvoegenVerzoek verzoek, HttpContext http, IQuerySession session, Meerstroomschrijver schrijver) =>
+        RegiosBeheren.Samenvoegen(schrijver, session, HttpOpdracht.Context(http), verzoek).AlsResultaat();
 
     private static IResult Codefout() =>
         Problemen.Ongeldig([new OngeldigeParameter("code", "ongeldig-formaat", "Een regiocode is AM gevolgd door twee cijfers, bijvoorbeeld AM01.")]);
