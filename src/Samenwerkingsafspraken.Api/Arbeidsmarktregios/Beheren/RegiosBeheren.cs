@@ -92,7 +92,8 @@ public sealed class RegioSplitsenValidator : Invoerregels<RegioSplitsenVerzoek>
             .WithErrorCode("dubbel").WithMessage("Elke regio komt één keer voor.")
             .Must(d => d!.Where(x => x?.Gemeenten is not null).SelectMany(x => x.Gemeenten!).GroupBy(g => g).All(g => g.Count() == 1))
             .WithErrorCode("dubbel").WithMessage("Elke gemeente gaat naar één deel.");
-        RuleForEach(v => v.Delen).NotNull().WithMessage("Een deel is leeg.").ChildRules(deel =>
+        // Every part's problems at once: a rule over a list otherwise stops at the first part that fails.
+        RuleForEach(v => v.Delen).Cascade(CascadeMode.Continue).NotNull().WithMessage("Een deel is leeg.").ChildRules(deel =>
         {
             deel.RuleFor(d => d.Arbeidsmarktregio).Regiocode()
                 .Must(r => r != code).WithErrorCode("zichzelf").WithMessage("Een deel is een andere regio dan de regio die splitst.");

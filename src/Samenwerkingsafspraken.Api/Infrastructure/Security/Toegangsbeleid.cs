@@ -183,6 +183,12 @@ public static class Toegangsbeleid
         Regel("werkgeverPagina", (W, Bereik.EigenWerkgever), (R, Bereik.RelatieMetWerkgever), (A, Bereik.Alles), (B, Bereik.Alles)),
         Regel("werkgeverWijzigenPagina", (W, Bereik.EigenWerkgever), (B, Bereik.Alles)),
         Regel("werkgeverRegistrerenPagina", (W, Bereik.EigenWerkgever), (R, Bereik.Alles), (B, Bereik.Alles)),
+        Regel("indelingPagina", (B, Bereik.Alles)),
+        Regel("gemeenteVerplaatsenPagina", (B, Bereik.Alles)),
+        Regel("gemeentenHerindelenPagina", (B, Bereik.Alles)),
+        Regel("arbeidsmarktregioBeherenPagina", (B, Bereik.Alles)),
+        Regel("indelingsbestandLadenPagina", (B, Bereik.Alles)),
+        Regel("werkgeverSamenvoegenPagina", (B, Bereik.Alles)),
 
         // Audit and operation.
         Regel("integriteitControleren", (A, Bereik.Alles)),
