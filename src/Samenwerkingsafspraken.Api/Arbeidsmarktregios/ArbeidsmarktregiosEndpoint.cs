@@ -69,6 +69,7 @@ public static partial class ArbeidsmarktregiosEndpoint
     [EndpointDescription("De regio zoals zij was op de peildatum (standaard vandaag): naam, centrumgemeente en de codes van haar gemeenten; " +
                          "een opgeheven regio blijft leesbaar en noemt haar opvolger(s). Openbaar.")]
     [ProducesResponseType<ArbeidsmarktregioWeergave>(200)]
+    [MetETag]
     [Problemen(400, 404)]
     public static async Task<IResult> Details(string code, string? peildatum, HttpContext http, IQuerySession session, Klok klok, CancellationToken cancellation)
     {
@@ -82,8 +83,7 @@ public static partial class ArbeidsmarktregiosEndpoint
 
         var datum = gevraagd ?? klok.Vandaag;
         var gemeenten = await GemeentenOpvragen.VanRegio(session, regio.Code, datum, cancellation);
-        http.Response.Headers.ETag = ETag.Van(regio.Version);
-        return Results.Json(ArbeidsmarktregioWeergave.Van(regio, datum, gemeenten.Select(g => g.Code).ToList()), Json.Options);
+        return Voorwaardelijk.AntwoordMetAfgeleideInhoud(http, regio.Version, ArbeidsmarktregioWeergave.Van(regio, datum, gemeenten.Select(g => g.Code).ToList()));
     }
     [WolverineGet("/v1/arbeidsmarktregios/{code}/gemeenten", OperationId = "regiogemeentenOpvragen")]
     [EndpointSummary("De gemeenten van een arbeidsmarktregio")]

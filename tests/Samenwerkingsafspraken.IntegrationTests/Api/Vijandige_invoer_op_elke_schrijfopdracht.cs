@@ -28,7 +28,7 @@ public sealed partial class Vijandige_invoer_op_elke_schrijfopdracht(ApiFixture 
         {
             foreach (var (methode, operatie) in item!.AsObject())
             {
-                // Bodies of JSON; a file body (a CBS file) has its own test of the edge.
+                // Bodies of JSON; a file body (an import, the CBS file) has its own walk, in the .Bestanden part.
                 if (methode != "post" || operatie!["requestBody"]?["content"]?["application/json"] is null) continue;
                 var sleutel = operatie["operationId"]!.GetValue<string>();
                 var lichaam = wereld.Lichaam(sleutel);

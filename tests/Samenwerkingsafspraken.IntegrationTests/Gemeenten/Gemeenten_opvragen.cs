@@ -28,7 +28,7 @@ public sealed class Gemeenten_opvragen(ApiFixture fixture) : IntegratieTest(fixt
         antwoord.Json["arbeidsmarktregio"]!["code"]!.GetValue<string>().ShouldBe("AM06");
         antwoord.Json["arbeidsmarktregio"]!["naam"]!.GetValue<string>().ShouldBe("Stedendriehoek en Noordwest Veluwe");
         antwoord.Json["geldigOpPeildatum"]!.GetValue<bool>().ShouldBeTrue();
-        antwoord.Header("ETag").ShouldBe("\"1\"");
+        antwoord.Header("ETag").ShouldStartWith("\"1-");
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed record Antwoord(int Status, IReadOnlyDictionary<string, string> He
 
     public string? Header(string naam) => Headers.TryGetValue(naam, out var waarde) ? waarde : null;
 
-    public long Versie => long.Parse(Header("ETag")!.Trim('"'));
+    public long Versie => long.Parse(Header("ETag")!.Trim('"').Split('-')[0]);
 
     /// <summary>Asserts an RFC 9457 problem with the given status, and returns it.</summary>
     public JsonNode Probleem(int status)

@@ -24,11 +24,12 @@ public static class AfspraakHistorieEndpoint
     [EndpointDescription("Elke gebeurtenis met type, versie, tijdstip, wie (gebruiker, rol, organisatie), reden en correlatie-id. " +
                          "Voor auditors en, binnen hun eigen bereik, de partijen zelf.")]
     [ProducesResponseType<AfspraakHistorie>(200)]
+    [MetETag]
     [Problemen(401, 403, 404)]
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, CancellationToken cancellation)
     {
         var historie = await Lees(id, Gebruiker.Van(http.User), session, cancellation);
-        return historie.IsProbleem ? historie.Probleem : Results.Ok(historie.Waarde);
+        return historie.IsProbleem ? historie.Probleem : Voorwaardelijk.AntwoordNaarInhoud(http, historie.Waarde);
     }
 
     /// <summary>The checks and the events, shared by the API and the agreement page's timeline.</summary>

@@ -112,6 +112,12 @@ public static class Importbestand
         return teLang.Count > 0 ? ([], teLang) : (resultaat, []);
     }
 
+    /// <summary>
+    /// Spaces (also the no-break space a spreadsheet pastes) around a cell's text go; a control character does not
+    /// vanish with them (string.Trim would drop U+0085 as white space), so the text rules still see and refuse it.
+    /// </summary>
+    private static string Bijgesneden(string tekst) => tekst.Trim(' ', '\u00A0');
+
     private static string Kort(string tekst) => tekst.Length > 60 ? tekst[..60] : tekst;
 
     private static (IReadOnlyList<string>, IReadOnlyList<(int, IReadOnlyList<Importcel>)>) LeesCsv(byte[] inhoud)
@@ -131,7 +137,7 @@ public static class Importbestand
                 continue;
             }
 
-            var cellen = velden.Select(v => new Importcel(v.Trim())).ToList();
+            var cellen = velden.Select(v => new Importcel(Bijgesneden(v))).ToList();
             if (cellen.All(c => c.IsLeeg)) continue;
             rijen.Add((regel, cellen));
             if (rijen.Count > MaximaalAantalRijen) break;
@@ -189,13 +195,13 @@ public static class Importbestand
         var ruw = cel.CellValue?.Text ?? cel.InlineString?.InnerText ?? "";
         var soort = cel.DataType?.Value;
         if (soort == CellValues.SharedString)
-            return new Importcel(int.TryParse(ruw, out var i) && i >= 0 && i < gedeeld.Count ? gedeeld[i].Trim() : "");
-        if (soort == CellValues.InlineString || soort == CellValues.String) return new Importcel((cel.InlineString?.InnerText ?? ruw).Trim());
+            return new Importcel(int.TryParse(ruw, out var i) && i >= 0 && i < gedeeld.Count ? Bijgesneden(gedeeld[i]) : "");
+        if (soort == CellValues.InlineString || soort == CellValues.String) return new Importcel(Bijgesneden(cel.InlineString?.InnerText ?? ruw));
         if (soort == CellValues.Boolean) return new Importcel(ruw == "1" ? "ja" : "nee");
         if (soort == CellValues.Error) return new Importcel("");
         return double.TryParse(ruw, NumberStyles.Float, CultureInfo.InvariantCulture, out var getal)
             ? new Importcel(getal.ToString(CultureInfo.InvariantCulture), getal)
-            : new Importcel(ruw.Trim());
+            : new Importcel(Bijgesneden(ruw));
     }
 
     /// <summary>"C5" → 2; "AA10" → 26.</summary>

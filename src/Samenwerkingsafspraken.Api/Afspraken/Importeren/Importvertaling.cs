@@ -115,7 +115,11 @@ public static partial class Importvertaling
             new DoelstellingenVerzoek(Geheel("plaatsingenPerJaar"), Geheel("duurzamePlaatsingenPerJaar")),
             new LooptijdVerzoek(Datum("startdatum"), Datum("einddatum")),
             werkaanbod);
-        return new Importregel(rij.Regel, Tekst("kenmerk"), verzoek, new Importgroepen(regiogroepen, werkgroepen, aanbodgroepen), fouten);
+        // The kenmerk is the import's own field (no request validator sees it): the limit of an identifier.
+        var kenmerk = Tekst("kenmerk");
+        if (kenmerk is { Length: > Tekstregels.Standaardgrens })
+            Fout("kenmerk", "te-lang", $"Een kenmerk is ten hoogste {Tekstregels.Standaardgrens} tekens (nu {kenmerk.Length}).");
+        return new Importregel(rij.Regel, kenmerk, verzoek, new Importgroepen(regiogroepen, werkgroepen, aanbodgroepen), fouten);
     }
 
     /// <summary>

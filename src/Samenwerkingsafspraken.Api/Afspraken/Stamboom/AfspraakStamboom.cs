@@ -29,11 +29,12 @@ public static class AfspraakStamboomEndpoint
     [EndpointDescription("Waar de afspraak vandaan kwam en elke afspraak die ervan is afgeleid, met bij elke stap de maatwerkverschillen. " +
                          "Voor auditors, de werkgever en de regiopartijen van een regio in de stamboom.")]
     [ProducesResponseType<AfspraakStamboom>(200)]
+    [MetETag]
     [Problemen(401, 403, 404)]
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, CancellationToken cancellation)
     {
         var stamboom = await Bouw(id, Gebruiker.Van(http.User), session, cancellation);
-        return stamboom.IsProbleem ? stamboom.Probleem : Results.Ok(stamboom.Waarde);
+        return stamboom.IsProbleem ? stamboom.Probleem : Voorwaardelijk.AntwoordNaarInhoud(http, stamboom.Waarde);
     }
 
     /// <summary>The lineage and who may see it: shared by the API and the lineage page.</summary>

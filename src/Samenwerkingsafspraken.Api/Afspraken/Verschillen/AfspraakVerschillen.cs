@@ -13,11 +13,12 @@ public static class AfspraakVerschillenEndpoint
     [EndpointDescription("Werkafspraken toegevoegd, verwijderd en veld voor veld gewijzigd; doelstellingen, looptijd, status, regiopartijen en " +
                          "resultaten. Voor auditors en, binnen hun bereik, de partijen zelf.")]
     [ProducesResponseType<Afspraakverschillen>(200)]
+    [MetETag]
     [Problemen(400, 401, 403, 404)]
     public static async Task<IResult> Get(Guid id, string? van, string? tot, HttpContext http, IQuerySession session, CancellationToken cancellation)
     {
         var vergelijking = await Vergelijk(id, van, tot, Gebruiker.Van(http.User), session, cancellation);
-        return vergelijking.IsProbleem ? vergelijking.Probleem : Results.Ok(vergelijking.Waarde.Verschillen);
+        return vergelijking.IsProbleem ? vergelijking.Probleem : Voorwaardelijk.AntwoordNaarInhoud(http, vergelijking.Waarde.Verschillen);
     }
 
     /// <summary>Two versions and their difference, with the checks the API and the comparison page share.</summary>

@@ -126,6 +126,7 @@ public static class GemeentenOpvragenEndpoint
     [EndpointDescription("De gemeente zoals zij was op de peildatum (standaard vandaag): naam, provincie en arbeidsmarktregio. Buiten haar " +
                          "geldigheid zijn die leeg; opgegaanIn noemt dan de gemeente waarin zij opging. Openbaar.")]
     [ProducesResponseType<GemeenteWeergave>(200)]
+    [MetETag]
     [Problemen(400, 404)]
     public static async Task<IResult> Details(string code, string? peildatum, HttpContext http, IQuerySession session, Klok klok,
         CancellationToken cancellation)
@@ -139,7 +140,7 @@ public static class GemeentenOpvragenEndpoint
         var gemeente = await session.LoadAsync<Gemeente>(Gemeente.StreamId(code), cancellation);
         if (gemeente is null) return Problemen.NietGevonden($"Gemeente {code} bestaat niet.");
 
-        http.Response.Headers.ETag = ETag.Van(gemeente.Version);
-        return Results.Ok(GemeenteWeergave.Van(gemeente, gevraagd ?? klok.Vandaag, await GemeentenOpvragen.Regios(session, cancellation)));
+        return Voorwaardelijk.AntwoordMetAfgeleideInhoud(http, gemeente.Version,
+            GemeenteWeergave.Van(gemeente, gevraagd ?? klok.Vandaag, await GemeentenOpvragen.Regios(session, cancellation)));
     }
 }

@@ -64,11 +64,12 @@ public static class HergebruikOpvragenEndpoint
     [EndpointDescription("De bronafspraak zoals zij was bij de gevraagde versie, haar bewijs, haar actuele resultaten en evaluaties, en de hele " +
                          "referentiehistorie van de werkgever. Voor de gevraagde regio, de werkgever en auditors.")]
     [ProducesResponseType<Referentiedossier>(200)]
+    [MetETag]
     [Problemen(401, 403, 404)]
     public static async Task<IResult> Dossier(Guid id, HttpContext http, IQuerySession session, Klok klok, CancellationToken cancellation)
     {
         var dossier = await HergebruikOpvragen.Dossier(id, Gebruiker.Van(http.User), session, klok.GetUtcNow(), cancellation);
-        return dossier.IsProbleem ? dossier.Probleem : Results.Ok(dossier.Waarde);
+        return dossier.IsProbleem ? dossier.Probleem : Voorwaardelijk.AntwoordNaarInhoud(http, dossier.Waarde);
     }
 
     [WolverineGet("/v1/hergebruikverzoeken/doorlooptijden", OperationId = "hergebruikdoorlooptijdenOpvragen")]

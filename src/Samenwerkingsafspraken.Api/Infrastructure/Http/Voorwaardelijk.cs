@@ -29,6 +29,20 @@ public static class Voorwaardelijk
         return Bekend(http.Request, etag) ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Bytes(inhoud, "application/json; charset=utf-8");
     }
 
+    /// <summary>
+    /// 200 or 304 for a resource with a version whose representation also shows what other streams hold (a region with
+    /// its gemeenten on the peildatum, a gemeente with its region's name): the ETag is the version and a hash of the
+    /// representation ("3-9f2c…"), so it changes when anything a reader would receive changes, while If-Match can still
+    /// name the version with it.
+    /// </summary>
+    public static IResult AntwoordMetAfgeleideInhoud<T>(HttpContext http, long versie, T resource)
+    {
+        var inhoud = JsonSerializer.SerializeToUtf8Bytes(resource, Json.Options);
+        var etag = $"\"{versie}-{Convert.ToHexStringLower(SHA256.HashData(inhoud), 0, 8)}\"";
+        http.Response.Headers.ETag = etag;
+        return Bekend(http.Request, etag) ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Bytes(inhoud, "application/json; charset=utf-8");
+    }
+
     /// <summary>If-Match compares strongly (RFC 9110 13.1.1): a weak tag never matches, so it is refused rather than read as strong.</summary>
     public static readonly OngeldigeParameter ZwakkeETag = new("If-Match", "zwakke-etag",
         "If-Match vergelijkt sterk: stuur de ETag zoals u hem kreeg, zonder W/, bijvoorbeeld \"3\".");
@@ -45,7 +59,7 @@ public static class Voorwaardelijk
         var waarde = request.Headers.IfMatch.ToString().Trim();
         if (IsZwak(waarde)) return (null, Problemen.Ongeldig([ZwakkeETag]));
 
-        if (!EntityTagHeaderValue.TryParse(waarde, out var tag) || !long.TryParse(tag.Tag.ToString().Trim('"'), out var versie) || versie < 0)
+        if (!EntityTagHeaderValue.TryParse(waarde, out var tag) || !ETag.TryVersie(tag.Tag.ToString(), out var versie))
         {
             return (null, Problemen.Ongeldig([new OngeldigeParameter("If-Match", "ongeldig-formaat",
                 "If-Match moet de ETag van de bron bevatten, bijvoorbeeld \"3\".")]));

@@ -29,7 +29,7 @@ public static class HttpOpdracht
 
         var waarde = http.Request.Headers.IfMatch.ToString().Trim();
         if (Voorwaardelijk.IsZwak(waarde)) return Versievoorwaarde.Ongeldig(Weigering.OngeldigeInvoer([Voorwaardelijk.ZwakkeETag]));
-        if (!EntityTagHeaderValue.TryParse(waarde, out var tag) || !long.TryParse(tag.Tag.ToString().Trim('"'), out var versie) || versie < 0)
+        if (!EntityTagHeaderValue.TryParse(waarde, out var tag) || !ETag.TryVersie(tag.Tag.ToString(), out var versie))
         {
             return Versievoorwaarde.Ongeldig(Weigering.OngeldigeInvoer([new OngeldigeParameter("If-Match", "ongeldig-formaat",
                 "If-Match moet de ETag van de bron bevatten, bijvoorbeeld \"3\".")]));

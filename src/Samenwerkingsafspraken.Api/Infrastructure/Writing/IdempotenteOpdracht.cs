@@ -32,4 +32,18 @@ public static class Metadata
 public static class ETag
 {
     public static string Van(long versie) => $"\"{versie}\"";
+
+    /// <summary>
+    /// The version an entity tag names: "3", or "3-9f2c…" for a representation that also shows what other streams hold
+    /// (a region with its gemeenten), where the part after the dash is a hash of the representation. A write checks the
+    /// version of every stream it touches itself, so the number is what If-Match compares.
+    /// </summary>
+    public static bool TryVersie(string tag, out long versie)
+    {
+        var inhoud = tag.Trim('"');
+        var streep = inhoud.IndexOf('-');
+        if (streep > 0 && (streep == inhoud.Length - 1 || !inhoud[(streep + 1)..].All(char.IsAsciiHexDigitLower))) { versie = 0; return false; }
+        return long.TryParse(streep > 0 ? inhoud[..streep] : inhoud, System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out versie);
+    }
 }

@@ -72,6 +72,14 @@ public static partial class CbsBestandLezer
 
             string Veld(string kolom) => csv.GetString(kolom).Trim();
 
+            // Also the columns the registry does not keep (corop, …): no cell of a CBS file comes near this.
+            for (var i = 0; i < csv.FieldCount && i < koppen.Count; i++)
+            {
+                if (csv.GetString(i).Length > Infrastructure.Http.Tekstregels.Standaardgrens)
+                    fouten.Add(new OngeldigeParameter($"regels[{regel}].{koppen[i]}", "te-lang",
+                        $"Een cel is ten hoogste {Infrastructure.Http.Tekstregels.Standaardgrens} tekens."));
+            }
+
             var jaartekst = Veld("year");
             int? rijjaar = int.TryParse(jaartekst, NumberStyles.None, CultureInfo.InvariantCulture, out var j) && j >= Infrastructure.Datumvenster.Vroegst.Year && j <= Infrastructure.Datumvenster.Laatst.Year ? j : null;
             if (rijjaar is null) fouten.Add(new OngeldigeParameter($"regels[{regel}].year", "ongeldig-formaat", "Het jaar is een jaartal, bijvoorbeeld 2026."));

@@ -17,11 +17,12 @@ public static class WerkgeverHistorieEndpoint
     [EndpointDescription("Elke gebeurtenis van de werkgever: registratie, naam, sector, netwerken, vestigingen, uitschrijving, samenvoeging; met wie " +
                          "(gebruiker, rol, organisatie), wanneer en waarom. Voor de werkgever zelf, auditors en de beheerder: zij noemt wie wat deed.")]
     [ProducesResponseType<WerkgeverHistorie>(200)]
+    [MetETag]
     [Problemen(400, 401, 403, 404)]
     public static async Task<IResult> Get(string kvkNummer, HttpContext http, IQuerySession session, CancellationToken cancellation)
     {
         var historie = await Lees(kvkNummer, Gebruiker.Van(http.User), session, cancellation);
-        return historie.IsProbleem ? historie.Probleem : Results.Ok(historie.Waarde);
+        return historie.IsProbleem ? historie.Probleem : Voorwaardelijk.AntwoordNaarInhoud(http, historie.Waarde);
     }
 
     /// <summary>The checks and the events in words, shared with the employer's page.</summary>
