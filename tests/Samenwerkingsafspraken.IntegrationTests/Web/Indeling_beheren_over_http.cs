@@ -204,6 +204,43 @@ public sealed class Indeling_beheren_over_http(ApiFixture fixture) : IntegratieT
     }
 
     [Fact]
+    public async Task de_beheerder_stelt_een_regio_vast_en_wijst_een_centrumgemeente_aan_met_formulieren()
+    {
+        const string url = "/beheer/indeling?handler=vaststellen";
+        var velden = new Dictionary<string, string> { ["code"] = "AM41", ["naam"] = "Noordwest-Veluwe", ["geldigVanaf"] = "2027-01-01", ["reden"] = "Nieuwe regio" };
+        foreach (var wie in Anderen)
+        {
+            var bezoeker = await AangemeldAls(wie);
+            (await bezoeker.Open("/beheer/indeling")).Status.ShouldBe(403, wie);
+            (await bezoeker.VerstuurMetToken(url, velden)).Status.ShouldBe(403, wie);
+        }
+
+        var beheerder = await AangemeldAls("beheerder");
+        var formulier = Bezoeker.VerborgenVelden((await beheerder.Open("/beheer/indeling")).Tekst);
+        var ongeldig = await beheerder.Verstuur(url, new Dictionary<string, string>(formulier) { ["code"] = "A41", ["naam"] = "", ["geldigVanaf"] = "2027-01-01", ["reden"] = "" });
+        ongeldig.Status.ShouldBe(400, ongeldig.Tekst);
+        ongeldig.Tekst.ShouldContain("Een regiocode is AM gevolgd door twee cijfers");
+        ongeldig.Tekst.ShouldContain("Vul de naam van de nieuwe regio in.");
+        ongeldig.Tekst.ShouldContain("Vul de reden in");
+        (await Get("/v1/arbeidsmarktregios/AM41")).Status.ShouldBe(404);
+
+        var vastgesteld = await beheerder.Verstuur(url, new Dictionary<string, string>(formulier).Concat(velden).GroupBy(v => v.Key).ToDictionary(g => g.Key, g => g.Last().Value));
+        vastgesteld.Status.ShouldBe(302, vastgesteld.Tekst);
+        vastgesteld.Header("Location").ShouldBe("/beheer/indeling?melding=vastgesteld");
+        (await Get("/v1/arbeidsmarktregios/AM41?peildatum=2027-01-01")).Json["naam"]!.GetValue<string>().ShouldBe("Noordwest-Veluwe");
+        (await LaatsteGebeurtenis(Arbeidsmarktregio.StreamId("AM41"))).UserName.ShouldBe("demo-beheerder");
+
+        var buiten = await beheerder.VulInEnVerstuur("/regios/AM06/beheren?handeling=centrumgemeente",
+            new Dictionary<string, string> { ["gemeente"] = "GM0014", ["geldigVanaf"] = "2027-01-01", ["reden"] = "Centrum" });
+        buiten.Status.ShouldBe(409, buiten.Tekst);
+        buiten.Tekst.ShouldContain("Dit kon niet");
+        var centrum = await beheerder.VulInEnVerstuur("/regios/AM06/beheren?handeling=centrumgemeente",
+            new Dictionary<string, string> { ["gemeente"] = "GM0200", ["geldigVanaf"] = "2027-01-01", ["reden"] = "Apeldoorn is centrumgemeente" });
+        centrum.Status.ShouldBe(302, centrum.Tekst);
+        (await Get("/v1/arbeidsmarktregios/AM06?peildatum=2027-01-01")).Json["centrumgemeente"]!.GetValue<string>().ShouldBe("GM0200");
+    }
+
+    [Fact]
     public async Task de_beheerder_laadt_het_cbs_bestand_na_een_proefrun_die_precies_de_gebeurtenissen_toont()
     {
         const string url = "/beheer/indeling/cbs-bestand";

@@ -29,6 +29,7 @@ public sealed class BeherenModel(IQuerySession session, Schrijver schrijver, Mee
     public const string Splitsen = "splitsen";
     public const string Samenvoegen = "samenvoegen";
     public const string Opheffen = "opheffen";
+    public const string Centrumgemeente = "centrumgemeente";
 
     [BindProperty(SupportsGet = true)] public string? Handeling { get; set; }
     [BindProperty] public string? Actie { get; set; }
@@ -39,6 +40,7 @@ public sealed class BeherenModel(IQuerySession session, Schrijver schrijver, Mee
     [BindProperty] public List<Deelrij> Delen { get; set; } = [];
     [BindProperty(Name = "regios")] public string? AndereRegios { get; set; }
     [BindProperty] public string? Arbeidsmarktregio { get; set; }
+    [BindProperty(Name = "gemeente")] public string? Centrumgemeentecode { get; set; }
 
     public Arbeidsmarktregio Regio { get; private set; } = null!;
 
@@ -50,7 +52,10 @@ public sealed class BeherenModel(IQuerySession session, Schrijver schrijver, Mee
         new(Splitsen, "Splitsen: gemeenten gaan naar andere of nieuwe regio's"),
         new(Samenvoegen, "Samenvoegen: de regio gaat met andere regio's op in één regio"),
         new(Opheffen, "Opheffen: de regio eindigt en haar gemeenten gaan naar haar opvolger"),
+        new(Centrumgemeente, "Centrumgemeente aanwijzen: een van haar gemeenten wordt de centrumgemeente"),
     ];
+
+    public IEnumerable<Optie> Gemeenteopties => Gemeenten.Select(g => new Optie(g.Code, $"{g.Naam} ({g.Code})"));
 
     public IEnumerable<Veld> Velden
     {
@@ -59,6 +64,7 @@ public sealed class BeherenModel(IQuerySession session, Schrijver schrijver, Mee
             yield return new Veld("handeling", "Wat verandert er", "Kies wat er met de regio gebeurt.");
             yield return new Veld("naam", Handeling == Samenvoegen ? "Naam van de nieuwe regio" : "Nieuwe naam", "Vul de naam in.");
             yield return new Veld("opvolger", "Opvolger", "Kies de regio die haar opvolgt.");
+            yield return new Veld("gemeente", "Centrumgemeente", "Kies de centrumgemeente.");
             yield return new Veld("delen", "Delen", "Noem de delen waarin de regio opgaat.");
             for (var i = 0; i < Delen.Count; i++)
             {
@@ -127,6 +133,11 @@ public sealed class BeherenModel(IQuerySession session, Schrijver schrijver, Mee
                 if (Delen.Count == 0) Delen = [new Deelrij(), new Deelrij()];
                 uitkomst = await RegiosBeheren.Splitsen(meerstroomschrijver, session, Opdracht($"POST /v1/arbeidsmarktregios/{code2}/splitsing", Versie), code2,
                     new RegioSplitsenVerzoek(delen.Count == 0 ? null : delen, datum, reden, null));
+                doel = code2;
+                break;
+            case Centrumgemeente:
+                uitkomst = await RegiosBeheren.Centrumgemeente(schrijver, session, Opdracht($"POST /v1/arbeidsmarktregios/{code2}/centrumgemeenten", Versie),
+                    code2, new CentrumgemeenteAanwijzenVerzoek(Leeg(Centrumgemeentecode), datum, reden, null));
                 doel = code2;
                 break;
             case Samenvoegen:

@@ -131,6 +131,35 @@ public sealed class RegiosSamenvoegenValidator : Invoerregels<RegiosSamenvoegenV
 /// <summary>The commands on regions as the API and the web pages run them.</summary>
 public static class RegiosBeheren
 {
+    public static Task<Schrijfuitkomst> Vaststellen(Schrijver schrijver, Opdrachtcontext context, RegioVaststellenVerzoek? verzoek) =>
+        schrijver.Start(context, new Startopdracht<Arbeidsmarktregio, RegioVaststellenVerzoek>(Arbeidsmarktregio.StreamId(verzoek?.Code ?? ""), verzoek)
+        {
+            Validator = _ => new RegioVaststellenValidator(),
+            Beslis = g => Task.FromResult(Regioherindeling.Vaststellen(verzoek!.Code!, verzoek.Naam!, verzoek.GeldigVanaf!.Value, g.Gebruiker)),
+            Antwoord = regio => ArbeidsmarktregioWeergave.Van(regio, regio.GeldigVanaf, []),
+            Locatie = regio => $"/v1/arbeidsmarktregios/{regio.Code}",
+            BestaatAl = $"Arbeidsmarktregio {verzoek?.Code} bestaat al; een CBS-code wordt niet hergebruikt.",
+            Reden = verzoek?.Reden,
+        });
+
+    public static async Task<Schrijfuitkomst> Centrumgemeente(Schrijver schrijver, IQuerySession session, Opdrachtcontext context, string code,
+        CentrumgemeenteAanwijzenVerzoek? verzoek)
+    {
+        if (!ArbeidsmarktregiosEndpoint.CodeFormaat().IsMatch(code)) return Codefout();
+        var gemeente = verzoek?.Gemeente is { } g && Gemeente.CodeFormaat().IsMatch(g)
+            ? await session.LoadAsync<Gemeente>(Gemeente.StreamId(g), context.Annulering)
+            : null;
+        return await schrijver.Wijzig(context, new Wijzigopdracht<Arbeidsmarktregio, CentrumgemeenteAanwijzenVerzoek>(Arbeidsmarktregio.StreamId(code), verzoek)
+        {
+            VersieInBody = verzoek?.Versie,
+            Validator = _ => new CentrumgemeenteAanwijzenValidator(gemeente),
+            Beslis = (regio, b) => Task.FromResult(Regioherindeling.CentrumgemeenteAanwijzen(regio, gemeente!, verzoek!.GeldigVanaf!.Value, b.Gebruiker)),
+            Antwoord = regio => ArbeidsmarktregioWeergave.Van(regio, verzoek!.GeldigVanaf!.Value, []),
+            NietGevonden = $"Arbeidsmarktregio {code} bestaat niet.",
+            Reden = verzoek?.Reden,
+        });
+    }
+
     public static Task<Schrijfuitkomst> Hernoemen(Schrijver schrijver, Opdrachtcontext context, string code, RegioHernoemenVerzoek? verzoek)
     {
         if (!ArbeidsmarktregiosEndpoint.CodeFormaat().IsMatch(code)) return Task.FromResult<Schrijfuitkomst>(Codefout());
@@ -221,12 +250,8 @@ public static class RegiosBeherenEndpoint
                          "verplaats die er daarna naartoe, of gebruik een samenvoeging of splitsing, die de nieuwe regio in één keer vaststelt en vult.")]
     [ProducesResponseType<ArbeidsmarktregioWeergave>(201)]
     [Problemen(400, 401, 403, 409, 422)]
-    public static Task<IResult> Vaststellen(RegioVaststellenVerzoek verzoek, HttpContext http, IDocumentSession session, IMessageBus bus) =>
-        new HttpSchrijver(http).Start<Arbeidsmarktregio, RegioVaststellenVerzoek>(Arbeidsmarktregio.StreamId(verzoek?.Code ?? ""), verzoek!,
-            new RegioVaststellenValidator(),
-            () => Task.FromResult(Regioherindeling.Vaststellen(verzoek!.Code!, verzoek.Naam!, verzoek.GeldigVanaf!.Value, Gebruiker.Van(http.User))),
-            regio => ArbeidsmarktregioWeergave.Van(regio, regio.GeldigVanaf, []), regio => $"/v1/arbeidsmarktregios/{regio.Code}",
-            $"Arbeidsmarktregio {verzoek?.Code} bestaat al; een CBS-code wordt niet hergebruikt.", verzoek?.Reden);
+    public static Task<IResult> Vaststellen(RegioVaststellenVerzoek verzoek, HttpContext http, Schrijver schrijver) =>
+        RegiosBeheren.Vaststellen(schrijver, HttpOpdracht.Context(http), verzoek).AlsResultaat();
     [WolverinePost("/v1/arbeidsmarktregios/{code}/hernoemingen", OperationId = "arbeidsmarktregioHernoemen")]
     [EndpointSummary("Een arbeidsmarktregio hernoemen")]
     [EndpointDescription(AlleenBeheerder + "De regio heet vanaf geldigVanaf anders; een latere, al vastgelegde naam blijft staan.")]
@@ -240,18 +265,9 @@ public static class RegiosBeherenEndpoint
                          "Het CBS-bestand noemt geen centrumgemeenten: de beheerder legt ze vast.")]
     [ProducesResponseType<ArbeidsmarktregioWeergave>(200)]
     [Problemen(400, 401, 403, 404, 409, 422, 428)]
-    public static async Task<IResult> Centrumgemeente(string code, CentrumgemeenteAanwijzenVerzoek verzoek, HttpContext http, IDocumentSession session,
-        IMessageBus bus)
-    {
-        if (!ArbeidsmarktregiosEndpoint.CodeFormaat().IsMatch(code)) return Codefout();
-        var gemeente = verzoek?.Gemeente is { } g && Gemeente.CodeFormaat().IsMatch(g)
-            ? await session.LoadAsync<Gemeente>(Gemeente.StreamId(g), http.RequestAborted)
-            : null;
-        return await new HttpSchrijver(http).Wijzig<Arbeidsmarktregio, CentrumgemeenteAanwijzenVerzoek>(Arbeidsmarktregio.StreamId(code),
-            verzoek!, new CentrumgemeenteAanwijzenValidator(gemeente), verzoek?.Versie,
-            regio => Task.FromResult(Regioherindeling.CentrumgemeenteAanwijzen(regio, gemeente!, verzoek!.GeldigVanaf!.Value, Gebruiker.Van(http.User))),
-            regio => ArbeidsmarktregioWeergave.Van(regio, verzoek!.GeldigVanaf!.Value, []), $"Arbeidsmarktregio {code} bestaat niet.", verzoek?.Reden);
-    }
+    public static Task<IResult> Centrumgemeente(string code, CentrumgemeenteAanwijzenVerzoek verzoek, HttpContext http, IQuerySession session,
+        Schrijver schrijver) =>
+        RegiosBeheren.Centrumgemeente(schrijver, session, HttpOpdracht.Context(http), code, verzoek).AlsResultaat();
     [ZonderIdempotencyKey]
     [WolverinePost("/v1/arbeidsmarktregios/{code}/opheffing", OperationId = "arbeidsmarktregioOpheffen")]
     [EndpointSummary("Een arbeidsmarktregio opheffen, met haar opvolger")]
