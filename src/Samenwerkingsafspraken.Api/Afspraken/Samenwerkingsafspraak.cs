@@ -226,6 +226,9 @@ public sealed record Samenwerkingsafspraak(
     public static IReadOnlyList<Type> Gebeurtenistypen { get; } =
         [typeof(AfspraakOpgesteld), typeof(AfspraakOvergenomen), typeof(AfspraakOndertekend), typeof(AfspraakGeactiveerd), typeof(AfspraakGewijzigd), typeof(ResultatenGeregistreerd), typeof(ResultatenGecorrigeerd), typeof(AfspraakGeevalueerd), typeof(AfspraakVerlengd), typeof(AfspraakBeeindigd), typeof(AfspraakVerlopen), typeof(AfspraakOvergegaan), typeof(VervullingGeregistreerd), typeof(VervullingGecorrigeerd)];
 
+    /// <summary>The agreement's reference (<see cref="Referenties.ReferentieProjectie"/>, inline) changes with every event of its stream.</summary>
+    public static void Voorladen(Marten.Services.BatchQuerying.IBatchedQuery batch, Guid id) => _ = batch.Load<Referenties.Referentie>(id);
+
     public static Samenwerkingsafspraak Evolueer(Samenwerkingsafspraak? a, object @event, long version) => (@event switch
     {
         AfspraakOpgesteld e => Nieuw(e.AfspraakId, e.Werkgever, e.Arbeidsmarktregio, e.Inhoud, null, [], e.Op),

@@ -1,4 +1,6 @@
 using Marten;
+using Marten.Services.BatchQuerying;
+using Samenwerkingsafspraken.Referentiedata;
 using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Security;
@@ -18,13 +20,18 @@ public static class AfspraakOpvragenEndpoint
     [ProducesResponseType<SamenwerkingsafspraakWeergave>(200)]
     [MetETag]
     [Problemen(400, 401, 403, 404)]
-    public static async Task<IResult> Get(Guid id, string? peildatum, string? versie, HttpContext http, IQuerySession session, CancellationToken cancellation)
+    public static async Task<IResult> Get(Guid id, string? peildatum, string? versie, HttpContext http, IQuerySession session,
+        Referentiecache referentiedata, CancellationToken cancellation)
     {
-        var afspraak = await AfspraakOpvragen.Lees(id, peildatum, versie, Gebruiker.Van(http.User), session, cancellation);
+        // The region (is it abolished?) comes from the reference data this node holds, checked against the database's
+        // stamp in the same round trip as the agreement itself.
+        Task<string>? stempel = null;
+        var afspraak = await AfspraakOpvragen.Lees(id, peildatum, versie, Gebruiker.Van(http.User), session, cancellation,
+            ookLezen: batch => stempel = referentiedata.Stempel(batch));
         if (afspraak.IsProbleem) return afspraak.Probleem;
 
-        var regio = await session.LoadAsync<Arbeidsmarktregios.Arbeidsmarktregio>(
-            Arbeidsmarktregios.Arbeidsmarktregio.StreamId(afspraak.Waarde.Arbeidsmarktregio), cancellation);
+        var stand = await referentiedata.Stand(await stempel!, session, cancellation);
+        var regio = stand.Regios.GetValueOrDefault(afspraak.Waarde.Arbeidsmarktregio);
         return Voorwaardelijk.Antwoord(http, afspraak.Waarde.Version, SamenwerkingsafspraakWeergave.Van(afspraak.Waarde) with
         {
             ArbeidsmarktregioOpgeheven = regio?.GeldigTot is { } tot ? new Regioopheffing(tot, regio.Opvolgers) : null,
@@ -35,8 +42,9 @@ public static class AfspraakOpvragenEndpoint
 /// <summary>An agreement now, at a version or on a date, for whoever may read it: the checks the API and the agreement page share.</summary>
 public static class AfspraakOpvragen
 {
+    /// <param name="ookLezen">More to read in the same round trip as the agreement (the caller's own queries on the batch).</param>
     public static async Task<Opvraging<Samenwerkingsafspraak>> Lees(Guid id, string? peildatum, string? versie, Gebruiker gebruiker, IQuerySession session,
-        CancellationToken cancellation)
+        CancellationToken cancellation, Action<IBatchedQuery>? ookLezen = null)
     {
         var fouten = new List<OngeldigeParameter>();
         var datum = default(DateOnly);
@@ -48,7 +56,7 @@ public static class AfspraakOpvragen
             fouten.Add(new OngeldigeParameter("versie", "tegenstrijdig", "Vraag naar een peildatum of naar een versie, niet naar beide."));
         if (fouten.Count > 0) return Opvraging<Samenwerkingsafspraak>.Geweigerd(Problemen.Ongeldig(fouten));
 
-        var afspraak = await session.LoadAsync<Samenwerkingsafspraak>(id, cancellation);
+        var afspraak = await Laad(id, session, ookLezen, cancellation);
         if (afspraak is null) return Opvraging<Samenwerkingsafspraak>.Geweigerd(Problemen.NietGevonden($"Samenwerkingsafspraak {id} bestaat niet."));
         if (!Toegang.MagLezen(gebruiker, afspraak))
         {
@@ -67,5 +75,16 @@ public static class AfspraakOpvragen
         }
 
         return afspraak;
+    }
+
+    private static async Task<Samenwerkingsafspraak?> Laad(Guid id, IQuerySession session, Action<IBatchedQuery>? ookLezen, CancellationToken cancellation)
+    {
+        if (ookLezen is null) return await session.LoadAsync<Samenwerkingsafspraak>(id, cancellation);
+
+        var batch = session.CreateBatchQuery();
+        var afspraak = batch.Load<Samenwerkingsafspraak>(id);
+        ookLezen(batch);
+        await batch.Execute(cancellation);
+        return await afspraak;
     }
 }

@@ -47,6 +47,10 @@ public static class MartenConfiguratie
 
         // One connection per session: a command's reads and its write, or a lookup's queries, share one pool checkout.
         opts.UseStickyConnectionLifetimes = true;
+
+        // The write path reads, in its one read batch, what the inline projections will update; with this, they take
+        // those documents (and the aggregate fetched for writing) from the session instead of reading them again.
+        opts.Events.UseIdentityMapForAggregates = true;
         opts.Events.TimeProvider = services.GetRequiredService<Klok>();
         opts.Events.MetadataConfig.HeadersEnabled = true;
         opts.Events.MetadataConfig.CorrelationIdEnabled = true;

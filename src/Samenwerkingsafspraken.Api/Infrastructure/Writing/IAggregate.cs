@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
+using Marten.Services.BatchQuerying;
 
 namespace Samenwerkingsafspraken.Infrastructure.Writing;
 
@@ -14,6 +15,15 @@ public interface IAggregate<TSelf> where TSelf : class, IAggregate<TSelf>
     static abstract IReadOnlyList<Type> Gebeurtenistypen { get; }
 
     static abstract TSelf Evolueer(TSelf? state, object @event, long version);
+
+    /// <summary>
+    /// Adds to a command's read batch the documents that the inline projections following this stream will update
+    /// (beside the aggregate's own snapshot), so that they find them in the session instead of reading them in a
+    /// round trip of their own while the command saves.
+    /// </summary>
+    static virtual void Voorladen(IBatchedQuery batch, Guid id)
+    {
+    }
 }
 
 /// <summary>The snapshot projection of an aggregate: the same Evolve, so that a write and a rebuild agree.</summary>

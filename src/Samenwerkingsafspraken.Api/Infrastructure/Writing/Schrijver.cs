@@ -23,7 +23,10 @@ namespace Samenwerkingsafspraken.Infrastructure.Writing;
 /// and answers a <see cref="Schrijfuitkomst"/>.
 /// <para>
 /// Cost: one session on one connection; every read the command needs (the idempotency record, the stream and its
-/// snapshot, the employer, the reference data's stamp) in one batch, one round trip; then the write.
+/// snapshot, the employer, the reference data's stamp, and the documents the inline projections will update) in one
+/// batch, one round trip; then the write. The session keeps what it read (an identity map, with Marten's
+/// <c>UseIdentityMapForAggregates</c>), so that the inline projections take their documents from it instead of
+/// reading each in a round trip of its own during the save.
 /// </para>
 /// </summary>
 public sealed class Schrijver(IDocumentStore store, IWolverineRuntime wolverine, Referentiecache referentiedata, Klok klok)
@@ -34,7 +37,7 @@ public sealed class Schrijver(IDocumentStore store, IWolverineRuntime wolverine,
     {
         if (SleutelProbleem(context) is { } sleutelProbleem) return sleutelProbleem;
 
-        await using var session = store.LightweightSession();
+        await using var session = store.IdentitySession();
         var gelezen = await Lees<T>(session, context, null, opdracht.Werkgever);
         if (Herhaling(gelezen, context, opdracht.Verzoek) is { } herhaald) return herhaald;
         if (await Valideer<TVerzoek>(opdracht.Verzoek, opdracht.Validator(gelezen.Kader), context.Annulering) is { } ongeldig) return ongeldig;
@@ -77,7 +80,7 @@ public sealed class Schrijver(IDocumentStore store, IWolverineRuntime wolverine,
     {
         if (SleutelProbleem(context) is { } sleutelProbleem) return sleutelProbleem;
 
-        await using var session = store.LightweightSession();
+        await using var session = store.IdentitySession();
         var gelezen = await Lees<T>(session, context, opdracht.Id, opdracht.Werkgever);
         if (Herhaling(gelezen, context, opdracht.Verzoek) is { } herhaald) return herhaald;
         if (await Valideer<TVerzoek>(opdracht.Verzoek, opdracht.Validator(gelezen.Kader), context.Annulering) is { } ongeldig) return ongeldig;
@@ -135,7 +138,7 @@ public sealed class Schrijver(IDocumentStore store, IWolverineRuntime wolverine,
     private sealed record Gelezen<T>(Referentiekader Kader, IdempotenteOpdracht? Eerder, IEventStream<T>? Stroom) where T : class;
 
     /// <summary>Everything the command reads, in one batch: one round trip on the session's one connection.</summary>
-    private async Task<Gelezen<T>> Lees<T>(IDocumentSession session, Opdrachtcontext context, Guid? id, string? kvkNummer) where T : class
+    private async Task<Gelezen<T>> Lees<T>(IDocumentSession session, Opdrachtcontext context, Guid? id, string? kvkNummer) where T : class, IAggregate<T>
     {
         var batch = session.CreateBatchQuery();
         var stempel = referentiedata.Stempel(batch);
@@ -143,9 +146,12 @@ public sealed class Schrijver(IDocumentStore store, IWolverineRuntime wolverine,
             ? batch.Load<IdempotenteOpdracht>(IdempotenteOpdracht.IdVoor(context.Gebruiker, sleutel))
             : Task.FromResult<IdempotenteOpdracht?>(null);
         var stroom = id is { } streamId ? batch.Events.FetchForWriting<T>(streamId) : Task.FromResult<IEventStream<T>>(null!);
-        var werkgever = kvkNummer is not null && Formaten.KvkNummer().IsMatch(kvkNummer)
-            ? batch.Load<Werkgever>(Werkgever.StreamId(kvkNummer))
-            : Task.FromResult<Werkgever?>(null);
+        var metWerkgever = kvkNummer is not null && Formaten.KvkNummer().IsMatch(kvkNummer);
+        var werkgever = metWerkgever ? batch.Load<Werkgever>(Werkgever.StreamId(kvkNummer!)) : Task.FromResult<Werkgever?>(null);
+
+        // An agreement with an employer changes the employer's relations (inline); a stream's own projections follow it.
+        if (metWerkgever) _ = batch.Load<Werkgeverrelaties>(kvkNummer!);
+        if (id is { } bestaand) T.Voorladen(batch, bestaand);
         await batch.Execute(context.Annulering);
 
         var stand = await referentiedata.Stand(await stempel, session, context.Annulering);
