@@ -187,6 +187,12 @@ public static class Toegangsbeleid
         Regel("vestigingPagina", (W, Bereik.EigenWerkgever), (B, Bereik.Alles)),
         Regel("werkgeverUitschrijvenPagina", (B, Bereik.Alles)),
         Regel("werkgeverRegistrerenPagina", (W, Bereik.EigenWerkgever), (R, Bereik.Alles), (B, Bereik.Alles)),
+        Regel("indelingPagina", (B, Bereik.Alles)),
+        Regel("gemeenteVerplaatsenPagina", (B, Bereik.Alles)),
+        Regel("gemeentenHerindelenPagina", (B, Bereik.Alles)),
+        Regel("arbeidsmarktregioBeherenPagina", (B, Bereik.Alles)),
+        Regel("indelingsbestandLadenPagina", (B, Bereik.Alles)),
+        Regel("werkgeverSamenvoegenPagina", (B, Bereik.Alles)),
 
         // Audit and operation.
         Regel("integriteitControleren", (A, Bereik.Alles)),
