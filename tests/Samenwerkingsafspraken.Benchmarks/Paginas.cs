@@ -13,8 +13,8 @@ namespace Samenwerkingsafspraken.Benchmarks;
 /// <summary>
 /// The web pages under load, as people use them: signed in with the session cookie of the demo sign-in, 8 at a time,
 /// against a store of the demo data (rich agreements: signatures, results per quarter, evaluations, reuse) grown to
-/// about 10,000 agreements through the API. Measures the region register, an agreement's page and the employer's
-/// references: latency percentiles, and each page's weight with everything it loads (HTML, styles, icon).
+/// about 10,000 agreements through the API. Measures the region register, an agreement's page, the employer's
+/// references (first and a middle page), the national search for what works and the gemeente lookup: latency percentiles, and each page's weight with everything it loads (HTML, styles, icon).
 /// <para>
 /// The demo sign-in exists only in Development, so the service runs as Development here (plain http on loopback; the
 /// session cookie without the __Host- prefix); everything else on the path of a page is the same as in Production.
@@ -89,7 +89,24 @@ public static partial class Paginabenchmark
         await Meet("region register AM01, first page", gemeente, () => "/regios/AM01/register");
         await Meet("region register AM01, status filter and search", gemeente, () => "/regios/AM01/register?status=actief&zoek=bouw");
         await Meet("agreement page (random one of AM01)", gemeente, () => $"/afspraken/{groningen[Random.Shared.Next(groningen.Length)]}");
-        await Meet("references of Bouwbedrijf Noord", werkgever, () => "/werkgevers/01234567/referenties");
+        var referenties = await Referenties(database, "01234567");
+        var middelste = Math.Max(1, (referenties + 24) / 25 / 2);
+        await Meet($"references of Bouwbedrijf Noord ({referenties} agreements), first page", werkgever, () => "/werkgevers/01234567/referenties");
+        await Meet($"references of Bouwbedrijf Noord, page {middelste}", werkgever, () => $"/werkgevers/01234567/referenties?pagina={middelste}");
+
+        // The national search for what works (issue 12), as a region uses it: words, words with a filter, a filter alone.
+        await Meet("national search 'Wat werkt', words", gemeente, () => "/wat-werkt?zoek=jobcoach");
+        await Meet("national search 'Wat werkt', words and sector", gemeente, () => "/wat-werkt?zoek=werk&sector=zorg-en-welzijn");
+        await Meet("national search 'Wat werkt', variant and region", gemeente, () => "/wat-werkt?variant=praktijkroute&arbeidsmarktregio=AM01");
+        var api = Bezoeker.MetToken(dienst.Adres, regiopartij);
+        await Meet("national search, API, words", api, () => "/v1/bewezen-afspraken?zoek=jobcoach");
+
+        // Which region a gemeente belongs to: by code (now and at an earlier date) and by name, through the API and the page.
+        string[] codes = ["GM0014", "GM0080", "GM0363", "GM0344", "GM0599", "GM0518", "GM0106", "GM0193"];
+        await Meet("gemeente lookup by code, API", api, () => $"/v1/gemeenten/{codes[Random.Shared.Next(codes.Length)]}");
+        await Meet("gemeente lookup by code at a date, API", api, () => $"/v1/gemeenten/{codes[Random.Shared.Next(codes.Length)]}?peildatum=2026-01-01");
+        await Meet("gemeente lookup by name, API", api, () => "/v1/gemeenten?naam=Groningen");
+        await Meet("gemeente lookup by name, page", gemeente, () => "/gemeenten?gemeente=Groningen");
 
         await dienst.Stop();
         await postgres.StopAsync();
@@ -114,6 +131,15 @@ public static partial class Paginabenchmark
         await verbinding.OpenAsync();
         return Convert.ToInt32(await new NpgsqlCommand($"select count(*) from {MartenConfiguratie.Schema}.mt_doc_samenwerkingsafspraak", verbinding).ExecuteScalarAsync(),
             CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<int> Referenties(string database, string kvk)
+    {
+        await using var verbinding = new NpgsqlConnection(database);
+        await verbinding.OpenAsync();
+        await using var opdracht = new NpgsqlCommand($"select count(*) from {MartenConfiguratie.Schema}.mt_doc_referentie where kvk_nummer = @kvk", verbinding);
+        opdracht.Parameters.AddWithValue("kvk", kvk);
+        return Convert.ToInt32(await opdracht.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
     private static async Task<Guid[]> Afspraken(string database, string regio)
@@ -150,10 +176,21 @@ public static partial class Paginabenchmark
             return new Bezoeker(http, Cookies(aangemeld));
         }
 
+        /// <summary>A client of the API with a bearer token, for the lookups the pages share with it.</summary>
+        public static Bezoeker MetToken(string adres, string token)
+        {
+            var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64, UseCookies = false, AllowAutoRedirect = false })
+            {
+                BaseAddress = new Uri(adres),
+            };
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            return new Bezoeker(http, "");
+        }
+
         public async Task<bool> Lees(string pad)
         {
             using var verzoek = new HttpRequestMessage(HttpMethod.Get, pad);
-            verzoek.Headers.Add("Cookie", cookie);
+            if (cookie.Length > 0) verzoek.Headers.Add("Cookie", cookie);
             using var antwoord = await http.SendAsync(verzoek, HttpCompletionOption.ResponseContentRead);
             await antwoord.Content.ReadAsByteArrayAsync();
             return antwoord.StatusCode == HttpStatusCode.OK;
@@ -166,7 +203,7 @@ public static partial class Paginabenchmark
         public async Task<(long Html, long Overig, long Onverpakt)> Gewicht(string pad)
         {
             using var verzoek = new HttpRequestMessage(HttpMethod.Get, pad);
-            verzoek.Headers.Add("Cookie", cookie);
+            if (cookie.Length > 0) verzoek.Headers.Add("Cookie", cookie);
             using var antwoord = await http.SendAsync(verzoek);
             if (antwoord.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"{pad}: {antwoord.StatusCode}");
             var html = await antwoord.Content.ReadAsStringAsync();

@@ -21,6 +21,7 @@ public static class Afspraakacties
         ["geevalueerd"] = "Uw evaluatie is vastgelegd.",
         ["verlengd"] = "De afspraak is verlengd.",
         ["vervulling"] = "De vervulling van het werkaanbod is vastgelegd.",
+        ["vervulling-gecorrigeerd"] = "De correctie van de vervulling is vastgelegd; de oorspronkelijke melding blijft in de tijdlijn.",
         ["beeindigd"] = "De afspraak is beëindigd.",
         ["overgenomen"] = "Het verzoek is geaccepteerd: dit is de nieuwe afspraak in uw regio, klaar om te ondertekenen.",
     };
@@ -41,7 +42,7 @@ public static class Afspraakacties
         if (partij is not null && a.Status != AfspraakStatus.Concept)
         {
             acties.Add(new Actie("Resultaten registreren of corrigeren", $"{basis}/resultaten", "aantallen per kwartaal"));
-            if (a.Inhoud.Werkaanbod.Count > 0) acties.Add(new Actie("Vervulling van het werkaanbod melden", $"{basis}/vervulling", "vervulde plaatsen per kwartaal"));
+            if (a.Inhoud.Werkaanbod.Count > 0) acties.Add(new Actie("Vervulling van het werkaanbod melden of corrigeren", $"{basis}/vervulling", "vervulde plaatsen per kwartaal"));
             acties.Add(new Actie("Evalueren", $"{basis}/evalueren", "uw oordeel en de lessen"));
         }
 

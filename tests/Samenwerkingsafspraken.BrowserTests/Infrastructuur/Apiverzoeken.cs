@@ -53,6 +53,25 @@ public sealed class Apiverzoeken(Browseromgeving omgeving)
         return id;
     }
 
+    /// <summary>Concepts in Utrecht for one employer, as many as asked: an employer with more agreements than fit on a page.</summary>
+    public async Task Concepten(string kvk, int aantal)
+    {
+        for (var i = 1; i <= aantal; i++)
+        {
+            await Post("/v1/samenwerkingsafspraken", new
+            {
+                werkgever = kvk,
+                arbeidsmarktregio = "AM13",
+                titel = $"Afspraak {i} in Utrecht",
+                regiopartijen = new object[] { new { oin = GemeenteUtrecht, naam = "Gemeente Utrecht", soort = "gemeente", ondertekent = true } },
+                werkafspraken = new object[] { new { variantCode = "praktijkroute", parameters = new { aantalPlaatsen = 2, mboKwalificatie = "Logistiek medewerker" } } },
+                doelgroepen = new[] { "banenafspraak" },
+                doelstellingen = new { plaatsingenPerJaar = 4, duurzamePlaatsingenPerJaar = 2 },
+                looptijd = new { startdatum = "2025-01-01", einddatum = "2027-06-30" },
+            }, Utrecht);
+        }
+    }
+
     /// <summary>Until the asynchronous projections (the werkaanbod) have caught up with what was just recorded.</summary>
     public Task ProjectiesBijgewerkt() =>
         Marten.Events.TestingExtensions.WaitForNonStaleProjectionDataAsync(omgeving.App.Services.GetRequiredService<IDocumentStore>(), TimeSpan.FromSeconds(60));

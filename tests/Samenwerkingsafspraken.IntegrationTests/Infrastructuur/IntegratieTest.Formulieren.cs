@@ -51,6 +51,18 @@ public sealed partial class Bezoeker(IAlbaHost host, string sessie)
     public async Task<Antwoord> Verstuur(string url, IDictionary<string, string> velden) =>
         await Stuur(new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(velden) });
 
+    /// <summary>Sends a form with a file (multipart/form-data), as a browser sends an upload.</summary>
+    public async Task<Antwoord> VerstuurBestand(string url, IDictionary<string, string> velden, string bestandsveld, string bestandsnaam, string inhoud,
+        string soort = "text/csv")
+    {
+        var formulier = new MultipartFormDataContent();
+        foreach (var (naam, waarde) in velden) formulier.Add(new StringContent(waarde), naam);
+        var bestand = new StringContent(inhoud, System.Text.Encoding.UTF8);
+        bestand.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(soort);
+        formulier.Add(bestand, bestandsveld, bestandsnaam);
+        return await Stuur(new HttpRequestMessage(HttpMethod.Post, url) { Content = formulier });
+    }
+
     private async Task<Antwoord> Stuur(HttpRequestMessage verzoek)
     {
         using var client = host.Server.CreateClient();

@@ -92,7 +92,8 @@ public sealed class RegioSplitsenValidator : Invoerregels<RegioSplitsenVerzoek>
             .WithErrorCode("dubbel").WithMessage("Elke regio komt één keer voor.")
             .Must(d => d!.Where(x => x?.Gemeenten is not null).SelectMany(x => x.Gemeenten!).GroupBy(g => g).All(g => g.Count() == 1))
             .WithErrorCode("dubbel").WithMessage("Elke gemeente gaat naar één deel.");
-        RuleForEach(v => v.Delen).NotNull().WithMessage("Een deel is leeg.").ChildRules(deel =>
+        // Every part's problems at once: a rule over a list otherwise stops at the first part that fails.
+        RuleForEach(v => v.Delen).Cascade(CascadeMode.Continue).NotNull().WithMessage("Een deel is leeg.").ChildRules(deel =>
         {
             deel.RuleFor(d => d.Arbeidsmarktregio).Regiocode()
                 .Must(r => r != code).WithErrorCode("zichzelf").WithMessage("Een deel is een andere regio dan de regio die splitst.");
@@ -127,61 +128,146 @@ public sealed class RegiosSamenvoegenValidator : Invoerregels<RegiosSamenvoegenV
     }
 }
 
+/// <summary>The commands on regions as the API and the web pages run them.</summary>
+public static class RegiosBeheren
+{
+    public static Task<Schrijfuitkomst> Vaststellen(Schrijver schrijver, Opdrachtcontext context, RegioVaststellenVerzoek? verzoek) =>
+        schrijver.Start(context, new Startopdracht<Arbeidsmarktregio, RegioVaststellenVerzoek>(Arbeidsmarktregio.StreamId(verzoek?.Code ?? ""), verzoek)
+        {
+            Validator = _ => new RegioVaststellenValidator(),
+            Beslis = g => Task.FromResult(Regioherindeling.Vaststellen(verzoek!.Code!, verzoek.Naam!, verzoek.GeldigVanaf!.Value, g.Gebruiker)),
+            Antwoord = regio => ArbeidsmarktregioWeergave.Van(regio, regio.GeldigVanaf, []),
+            Locatie = regio => $"/v1/arbeidsmarktregios/{regio.Code}",
+            BestaatAl = $"Arbeidsmarktregio {verzoek?.Code} bestaat al; een CBS-code wordt niet hergebruikt.",
+            Reden = verzoek?.Reden,
+        });
+
+    public static async Task<Schrijfuitkomst> Centrumgemeente(Schrijver schrijver, IQuerySession session, Opdrachtcontext context, string code,
+        CentrumgemeenteAanwijzenVerzoek? verzoek)
+    {
+        if (!ArbeidsmarktregiosEndpoint.CodeFormaat().IsMatch(code)) return Codefout();
+        var gemeente = verzoek?.Gemeente is { } g && Gemeente.CodeFormaat().IsMatch(g)
+            ? await session.LoadAsync<Gemeente>(Gemeente.StreamId(g), context.Annulering)
+            : null;
+        return await schrijver.Wijzig(context, new Wijzigopdracht<Arbeidsmarktregio, CentrumgemeenteAanwijzenVerzoek>(Arbeidsmarktregio.StreamId(code), verzoek)
+        {
+            VersieInBody = verzoek?.Versie,
+            Validator = _ => new CentrumgemeenteAanwijzenValidator(gemeente),
+            Beslis = (regio, b) => Task.FromResult(Regioherindeling.CentrumgemeenteAanwijzen(regio, gemeente!, verzoek!.GeldigVanaf!.Value, b.Gebruiker)),
+            Antwoord = regio => ArbeidsmarktregioWeergave.Van(regio, verzoek!.GeldigVanaf!.Value, []),
+            NietGevonden = $"Arbeidsmarktregio {code} bestaat niet.",
+            Reden = verzoek?.Reden,
+        });
+    }
+
+    public static Task<Schrijfuitkomst> Hernoemen(Schrijver schrijver, Opdrachtcontext context, string code, RegioHernoemenVerzoek? verzoek)
+    {
+        if (!ArbeidsmarktregiosEndpoint.CodeFormaat().IsMatch(code)) return Task.FromResult<Schrijfuitkomst>(Codefout());
+        return schrijver.Wijzig(context, new Wijzigopdracht<Arbeidsmarktregio, RegioHernoemenVerzoek>(Arbeidsmarktregio.StreamId(code), verzoek)
+        {
+            VersieInBody = verzoek?.Versie,
+            Validator = _ => new RegioHernoemenValidator(),
+            Beslis = (regio, g) => Task.FromResult(Regioherindeling.Hernoemen(regio, verzoek!.Naam!, verzoek.GeldigVanaf!.Value, g.Gebruiker)),
+            Antwoord = regio => ArbeidsmarktregioWeergave.Van(regio, verzoek!.GeldigVanaf!.Value, []),
+            NietGevonden = $"Arbeidsmarktregio {code} bestaat niet.",
+            Reden = verzoek?.Reden,
+        });
+    }
+
+    public static async Task<Schrijfuitkomst> Opheffen(Meerstroomschrijver schrijver, IQuerySession session, Opdrachtcontext context, string code,
+        RegioOpheffenVerzoek? verzoek)
+    {
+        if (!ArbeidsmarktregiosEndpoint.CodeFormaat().IsMatch(code)) return Codefout();
+        var kader = await Regiokader.Laad(session, [code, verzoek?.Opvolger], [], context.Annulering);
+        return await schrijver.Schrijf(context, new Meerstroomopdracht<RegioOpheffenVerzoek>(verzoek)
+        {
+            Validator = new RegioOpheffenValidator(code, kader),
+            VersieVereist = true,
+            VersieInBody = verzoek?.Versie,
+            Beslis = (_, _) => Task.FromResult(kader.Regio(code) is { } regio
+                ? (Regioherindeling.Samenvoegen([regio], verzoek!.Opvolger!, null, verzoek.GeldigVanaf!.Value, kader, context.Gebruiker), regio.Version)
+                : ((Meerstroombesluit)Weigering.NietGevonden("niet-gevonden", $"Arbeidsmarktregio {code} bestaat niet."), (long?)null)),
+            Antwoord = (lezen, annulering) => Regio(lezen, code, verzoek!.GeldigVanaf!.Value, nieuw: false, annulering),
+            Reden = verzoek?.Reden,
+        });
+    }
+
+    public static async Task<Schrijfuitkomst> Splitsen(Meerstroomschrijver schrijver, IQuerySession session, Opdrachtcontext context, string code,
+        RegioSplitsenVerzoek? verzoek)
+    {
+        if (!ArbeidsmarktregiosEndpoint.CodeFormaat().IsMatch(code)) return Codefout();
+        var delen = (verzoek?.Delen ?? []).Where(d => d is not null).ToList();
+        var kader = await Regiokader.Laad(session, [code, .. delen.Select(d => d.Arbeidsmarktregio)], delen.SelectMany(d => d.Gemeenten ?? []),
+            context.Annulering);
+        return await schrijver.Schrijf(context, new Meerstroomopdracht<RegioSplitsenVerzoek>(verzoek)
+        {
+            Validator = new RegioSplitsenValidator(code, kader),
+            VersieVereist = true,
+            VersieInBody = verzoek?.Versie,
+            Beslis = (_, _) => Task.FromResult(kader.Regio(code) is { } regio
+                ? (Regioherindeling.Splitsen(regio, delen.Select(d => new Regioherindeling.Deel(d.Arbeidsmarktregio!, d.Naam, d.Gemeenten!)).ToList(),
+                    verzoek!.GeldigVanaf!.Value, kader, context.Gebruiker), regio.Version)
+                : ((Meerstroombesluit)Weigering.NietGevonden("niet-gevonden", $"Arbeidsmarktregio {code} bestaat niet."), (long?)null)),
+            Antwoord = (lezen, annulering) => Regio(lezen, code, verzoek!.GeldigVanaf!.Value, nieuw: false, annulering),
+            Reden = verzoek?.Reden,
+        });
+    }
+
+    public static async Task<Schrijfuitkomst> Samenvoegen(Meerstroomschrijver schrijver, IQuerySession session, Opdrachtcontext context,
+        RegiosSamenvoegenVerzoek? verzoek)
+    {
+        var kader = await Regiokader.Laad(session, [.. verzoek?.Regios ?? [], verzoek?.Arbeidsmarktregio], [], context.Annulering);
+        var nieuw = kader.Regio(verzoek?.Arbeidsmarktregio) is null;
+        return await schrijver.Schrijf(context, new Meerstroomopdracht<RegiosSamenvoegenVerzoek>(verzoek)
+        {
+            Validator = new RegiosSamenvoegenValidator(kader),
+            Beslis = (_, _) => Task.FromResult((Regioherindeling.Samenvoegen(verzoek!.Regios!.Select(r => kader.Regios[r!]).ToList(), verzoek.Arbeidsmarktregio!,
+                verzoek.Naam, verzoek.GeldigVanaf!.Value, kader, context.Gebruiker), (long?)null)),
+            Antwoord = (lezen, annulering) => Regio(lezen, verzoek!.Arbeidsmarktregio!, verzoek.GeldigVanaf!.Value, nieuw, annulering),
+            Reden = verzoek?.Reden,
+        });
+    }
+
+    private static async Task<Meerstroomantwoord> Regio(IQuerySession session, string code, DateOnly datum, bool nieuw, CancellationToken annulering)
+    {
+        var regio = (await session.LoadAsync<Arbeidsmarktregio>(Arbeidsmarktregio.StreamId(code), annulering))!;
+        var gemeenten = await GemeentenOpvragen.VanRegio(session, code, datum, annulering);
+        var weergave = ArbeidsmarktregioWeergave.Van(regio, datum, gemeenten.Select(g => g.Code).ToList());
+        return nieuw ? Meerstroomantwoord.Nieuw(regio.Version, $"/v1/arbeidsmarktregios/{code}", weergave) : Meerstroomantwoord.Ok(regio.Version, weergave);
+    }
+
+    private static Weigering Codefout() =>
+        Weigering.OngeldigeInvoer([new OngeldigeParameter("code", "ongeldig-formaat", "Een regiocode is AM gevolgd door twee cijfers, bijvoorbeeld AM01.")]);
+}
+
 public static class RegiosBeherenEndpoint
 {
     private const string AlleenBeheerder = "Alleen de beheerder. ";
 
-    private static async Task<IResult> Regio(HttpContext http, IQuerySession session, string code, DateOnly datum, int status = 200)
-    {
-        var regio = (await session.LoadAsync<Arbeidsmarktregio>(Arbeidsmarktregio.StreamId(code), http.RequestAborted))!;
-        var gemeenten = await GemeentenOpvragen.VanRegio(session, code, datum, http.RequestAborted);
-        var weergave = ArbeidsmarktregioWeergave.Van(regio, datum, gemeenten.Select(g => g.Code).ToList());
-        http.Response.Headers.ETag = ETag.Van(regio.Version);
-        return status == 201 ? Results.Created($"/v1/arbeidsmarktregios/{code}", weergave) : Results.Ok(weergave);
-    }
     [WolverinePost("/v1/arbeidsmarktregios", OperationId = "arbeidsmarktregioVaststellen")]
     [EndpointSummary("Een nieuwe arbeidsmarktregio vaststellen")]
     [EndpointDescription(AlleenBeheerder + "Een regio met een nieuwe CBS-code (AM + twee cijfers), naam en begindatum, nog zonder gemeenten: " +
                          "verplaats die er daarna naartoe, of gebruik een samenvoeging of splitsing, die de nieuwe regio in één keer vaststelt en vult.")]
     [ProducesResponseType<ArbeidsmarktregioWeergave>(201)]
     [Problemen(400, 401, 403, 409, 422)]
-    public static Task<IResult> Vaststellen(RegioVaststellenVerzoek verzoek, HttpContext http, IDocumentSession session, IMessageBus bus) =>
-        new HttpSchrijver(http).Start<Arbeidsmarktregio, RegioVaststellenVerzoek>(Arbeidsmarktregio.StreamId(verzoek?.Code ?? ""), verzoek!,
-            new RegioVaststellenValidator(),
-            () => Task.FromResult(Regioherindeling.Vaststellen(verzoek!.Code!, verzoek.Naam!, verzoek.GeldigVanaf!.Value, Gebruiker.Van(http.User))),
-            regio => ArbeidsmarktregioWeergave.Van(regio, regio.GeldigVanaf, []), regio => $"/v1/arbeidsmarktregios/{regio.Code}",
-            $"Arbeidsmarktregio {verzoek?.Code} bestaat al; een CBS-code wordt niet hergebruikt.", verzoek?.Reden);
+    public static Task<IResult> Vaststellen(RegioVaststellenVerzoek verzoek, HttpContext http, Schrijver schrijver) =>
+        RegiosBeheren.Vaststellen(schrijver, HttpOpdracht.Context(http), verzoek).AlsResultaat();
     [WolverinePost("/v1/arbeidsmarktregios/{code}/hernoemingen", OperationId = "arbeidsmarktregioHernoemen")]
     [EndpointSummary("Een arbeidsmarktregio hernoemen")]
     [EndpointDescription(AlleenBeheerder + "De regio heet vanaf geldigVanaf anders; een latere, al vastgelegde naam blijft staan.")]
     [ProducesResponseType<ArbeidsmarktregioWeergave>(200)]
     [Problemen(400, 401, 403, 404, 409, 422, 428)]
-    public static async Task<IResult> Hernoemen(string code, RegioHernoemenVerzoek verzoek, HttpContext http, IDocumentSession session, IMessageBus bus)
-    {
-        if (!ArbeidsmarktregiosEndpoint.CodeFormaat().IsMatch(code)) return Codefout();
-        return await new HttpSchrijver(http).Wijzig<Arbeidsmarktregio, RegioHernoemenVerzoek>(Arbeidsmarktregio.StreamId(code), verzoek,
-            new RegioHernoemenValidator(), verzoek?.Versie,
-            regio => Task.FromResult(Regioherindeling.Hernoemen(regio, verzoek!.Naam!, verzoek.GeldigVanaf!.Value, Gebruiker.Van(http.User))),
-            regio => ArbeidsmarktregioWeergave.Van(regio, verzoek!.GeldigVanaf!.Value, []), $"Arbeidsmarktregio {code} bestaat niet.", verzoek?.Reden);
-    }
+    public static Task<IResult> Hernoemen(string code, RegioHernoemenVerzoek verzoek, HttpContext http, Schrijver schrijver) =>
+        RegiosBeheren.Hernoemen(schrijver, HttpOpdracht.Context(http), code, verzoek).AlsResultaat();
     [WolverinePost("/v1/arbeidsmarktregios/{code}/centrumgemeenten", OperationId = "centrumgemeenteAanwijzen")]
     [EndpointSummary("De centrumgemeente van een arbeidsmarktregio aanwijzen")]
     [EndpointDescription(AlleenBeheerder + "Vanaf geldigVanaf is de genoemde gemeente, die dan tot de regio hoort, haar centrumgemeente. " +
                          "Het CBS-bestand noemt geen centrumgemeenten: de beheerder legt ze vast.")]
     [ProducesResponseType<ArbeidsmarktregioWeergave>(200)]
     [Problemen(400, 401, 403, 404, 409, 422, 428)]
-    public static async Task<IResult> Centrumgemeente(string code, CentrumgemeenteAanwijzenVerzoek verzoek, HttpContext http, IDocumentSession session,
-        IMessageBus bus)
-    {
-        if (!ArbeidsmarktregiosEndpoint.CodeFormaat().IsMatch(code)) return Codefout();
-        var gemeente = verzoek?.Gemeente is { } g && Gemeente.CodeFormaat().IsMatch(g)
-            ? await session.LoadAsync<Gemeente>(Gemeente.StreamId(g), http.RequestAborted)
-            : null;
-        return await new HttpSchrijver(http).Wijzig<Arbeidsmarktregio, CentrumgemeenteAanwijzenVerzoek>(Arbeidsmarktregio.StreamId(code),
-            verzoek!, new CentrumgemeenteAanwijzenValidator(gemeente), verzoek?.Versie,
-            regio => Task.FromResult(Regioherindeling.CentrumgemeenteAanwijzen(regio, gemeente!, verzoek!.GeldigVanaf!.Value, Gebruiker.Van(http.User))),
-            regio => ArbeidsmarktregioWeergave.Van(regio, verzoek!.GeldigVanaf!.Value, []), $"Arbeidsmarktregio {code} bestaat niet.", verzoek?.Reden);
-    }
+    public static Task<IResult> Centrumgemeente(string code, CentrumgemeenteAanwijzenVerzoek verzoek, HttpContext http, IQuerySession session,
+        Schrijver schrijver) =>
+        RegiosBeheren.Centrumgemeente(schrijver, session, HttpOpdracht.Context(http), code, verzoek).AlsResultaat();
     [ZonderIdempotencyKey]
     [WolverinePost("/v1/arbeidsmarktregios/{code}/opheffing", OperationId = "arbeidsmarktregioOpheffen")]
     [EndpointSummary("Een arbeidsmarktregio opheffen, met haar opvolger")]
@@ -189,16 +275,8 @@ public static class RegiosBeherenEndpoint
                          "Haar afspraken blijven leesbaar en wijzen naar de opvolger. Met de versie van de regio (If-Match of versie).")]
     [ProducesResponseType<ArbeidsmarktregioWeergave>(200)]
     [Problemen(400, 401, 403, 404, 409, 428)]
-    public static async Task<IResult> Opheffen(string code, RegioOpheffenVerzoek verzoek, HttpContext http, IDocumentSession session)
-    {
-        if (!ArbeidsmarktregiosEndpoint.CodeFormaat().IsMatch(code)) return Codefout();
-        var kader = await Regiokader.Laad(session, [code, verzoek?.Opvolger], [], http.RequestAborted);
-        return await new Meerstroomschrijver(http, session).Schrijf(verzoek, new RegioOpheffenValidator(code, kader), versieVereist: true, verzoek?.Versie,
-            () => Task.FromResult(kader.Regio(code) is { } regio
-                ? (Regioherindeling.Samenvoegen([regio], verzoek!.Opvolger!, null, verzoek.GeldigVanaf!.Value, kader, Gebruiker.Van(http.User)), regio.Version)
-                : ((Meerstroombesluit)Weigering.NietGevonden("niet-gevonden", $"Arbeidsmarktregio {code} bestaat niet."), (long?)null)),
-            () => Regio(http, session, code, verzoek!.GeldigVanaf!.Value), verzoek?.Reden);
-    }
+    public static Task<IResult> Opheffen(string code, RegioOpheffenVerzoek verzoek, HttpContext http, IQuerySession session, Meerstroomschrijver schrijver) =>
+        RegiosBeheren.Opheffen(schrijver, session, HttpOpdracht.Context(http), code, verzoek).AlsResultaat();
     [ZonderIdempotencyKey]
     [WolverinePost("/v1/arbeidsmarktregios/{code}/splitsing", OperationId = "arbeidsmarktregioSplitsen")]
     [EndpointSummary("Een arbeidsmarktregio splitsen")]
@@ -207,19 +285,8 @@ public static class RegiosBeherenEndpoint
                          "Met de versie van de regio (If-Match of versie).")]
     [ProducesResponseType<ArbeidsmarktregioWeergave>(200)]
     [Problemen(400, 401, 403, 404, 409, 428)]
-    public static async Task<IResult> Splitsen(string code, RegioSplitsenVerzoek verzoek, HttpContext http, IDocumentSession session)
-    {
-        if (!ArbeidsmarktregiosEndpoint.CodeFormaat().IsMatch(code)) return Codefout();
-        var delen = (verzoek?.Delen ?? []).Where(d => d is not null).ToList();
-        var kader = await Regiokader.Laad(session, [code, .. delen.Select(d => d.Arbeidsmarktregio)],
-            delen.SelectMany(d => d.Gemeenten ?? []), http.RequestAborted);
-        return await new Meerstroomschrijver(http, session).Schrijf(verzoek, new RegioSplitsenValidator(code, kader), versieVereist: true, verzoek?.Versie,
-            () => Task.FromResult(kader.Regio(code) is { } regio
-                ? (Regioherindeling.Splitsen(regio, delen.Select(d => new Regioherindeling.Deel(d.Arbeidsmarktregio!, d.Naam, d.Gemeenten!)).ToList(),
-                    verzoek!.GeldigVanaf!.Value, kader, Gebruiker.Van(http.User)), regio.Version)
-                : ((Meerstroombesluit)Weigering.NietGevonden("niet-gevonden", $"Arbeidsmarktregio {code} bestaat niet."), (long?)null)),
-            () => Regio(http, session, code, verzoek!.GeldigVanaf!.Value), verzoek?.Reden);
-    }
+    public static Task<IResult> Splitsen(string code, RegioSplitsenVerzoek verzoek, HttpContext http, IQuerySession session, Meerstroomschrijver schrijver) =>
+        RegiosBeheren.Splitsen(schrijver, session, HttpOpdracht.Context(http), code, verzoek).AlsResultaat();
     [ZonderIdempotencyKey]
     [WolverinePost("/v1/arbeidsmarktregios/samenvoegingen", OperationId = "arbeidsmarktregiosSamenvoegen")]
     [EndpointSummary("Arbeidsmarktregio's samenvoegen")]
@@ -228,15 +295,8 @@ public static class RegiosBeherenEndpoint
     [ProducesResponseType<ArbeidsmarktregioWeergave>(201)]
     [ProducesResponseType<ArbeidsmarktregioWeergave>(200)]
     [Problemen(400, 401, 403, 409)]
-    public static async Task<IResult> Samenvoegen(RegiosSamenvoegenVerzoek verzoek, HttpContext http, IDocumentSession session)
-    {
-        var kader = await Regiokader.Laad(session, [.. verzoek?.Regios ?? [], verzoek?.Arbeidsmarktregio], [], http.RequestAborted);
-        var nieuw = kader.Regio(verzoek?.Arbeidsmarktregio) is null;
-        return await new Meerstroomschrijver(http, session).Schrijf(verzoek, new RegiosSamenvoegenValidator(kader), versieVereist: false, null,
-            () => Task.FromResult((Regioherindeling.Samenvoegen(verzoek!.Regios!.Select(r => kader.Regios[r!]).ToList(), verzoek.Arbeidsmarktregio!, verzoek.Naam,
-                verzoek.GeldigVanaf!.Value, kader, Gebruiker.Van(http.User)), (long?)null)),
-            () => Regio(http, session, verzoek!.Arbeidsmarktregio!, verzoek.GeldigVanaf!.Value, nieuw ? 201 : 200), verzoek?.Reden);
-    }
+    public static Task<IResult> Samenvoegen(RegiosSamenvoegenVerzoek verzoek, HttpContext http, IQuerySession session, Meerstroomschrijver schrijver) =>
+        RegiosBeheren.Samenvoegen(schrijver, session, HttpOpdracht.Context(http), verzoek).AlsResultaat();
 
     private static IResult Codefout() =>
         Problemen.Ongeldig([new OngeldigeParameter("code", "ongeldig-formaat", "Een regiocode is AM gevolgd door twee cijfers, bijvoorbeeld AM01.")]);

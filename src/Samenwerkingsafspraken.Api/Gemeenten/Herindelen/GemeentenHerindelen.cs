@@ -116,6 +116,28 @@ public static class GemeentenHerindelen
         wijzigingen.AddRange(kader.Opgeheven.Values.OrderBy(g => g.Code).Select(g => Stroomwijziging.Bij(g, new GemeenteOpgeheven(g.Id, datum, code))));
         return Meerstroombesluit.Met(wijzigingen);
     }
+
+    /// <summary>The command as the API and the web page run it: a new gemeente answers 201, an existing one that takes the others in 200.</summary>
+    public static async Task<Schrijfuitkomst> Uitvoeren(Meerstroomschrijver schrijver, IQuerySession session, Opdrachtcontext context,
+        GemeentenHerindelenVerzoek? verzoek)
+    {
+        var kader = await Herindelingskader.Laad(session, verzoek, context.Annulering);
+        return await schrijver.Schrijf(context, new Meerstroomopdracht<GemeentenHerindelenVerzoek>(verzoek)
+        {
+            Validator = new GemeentenHerindelenValidator(kader),
+            Beslis = (_, _) => Task.FromResult((Beslis(verzoek!, kader, context.Gebruiker), (long?)null)),
+            Antwoord = async (lezen, annulering) =>
+            {
+                var gemeente = (await lezen.LoadAsync<Gemeente>(Gemeente.StreamId(verzoek!.Code!), annulering))!;
+                var regios = await GemeentenOpvragen.Regios(lezen, annulering);
+                var weergave = GemeenteWeergave.Van(gemeente, verzoek.GeldigVanaf!.Value, regios);
+                return kader.Bestaand is null
+                    ? Meerstroomantwoord.Nieuw(gemeente.Version, $"/v1/gemeenten/{gemeente.Code}", weergave)
+                    : Meerstroomantwoord.Ok(gemeente.Version, weergave);
+            },
+            Reden = verzoek?.Reden,
+        });
+    }
 }
 
 public static class GemeentenHerindelenEndpoint
@@ -129,21 +151,6 @@ public static class GemeentenHerindelenEndpoint
     [ProducesResponseType<GemeenteWeergave>(201)]
     [ProducesResponseType<GemeenteWeergave>(200)]
     [Problemen(400, 401, 403, 409)]
-    public static async Task<IResult> Post(GemeentenHerindelenVerzoek verzoek, HttpContext http, IDocumentSession session)
-    {
-        var kader = await Herindelingskader.Laad(session, verzoek, http.RequestAborted);
-        return await new Meerstroomschrijver(http, session).Schrijf(verzoek, new GemeentenHerindelenValidator(kader), versieVereist: false, null,
-            () => Task.FromResult((GemeentenHerindelen.Beslis(verzoek, kader, Gebruiker.Van(http.User)), (long?)null)),
-            async () =>
-            {
-                var gemeente = await session.LoadAsync<Gemeente>(Gemeente.StreamId(verzoek.Code!), http.RequestAborted);
-                var regios = await GemeentenOpvragen.Regios(session, http.RequestAborted);
-                var weergave = GemeenteWeergave.Van(gemeente!, verzoek.GeldigVanaf!.Value, regios);
-                http.Response.Headers.ETag = ETag.Van(gemeente!.Version);
-                return kader.Bestaand is null
-                    ? Results.Created($"/v1/gemeenten/{gemeente.Code}", weergave)
-                    : Results.Ok(weergave);
-            },
-            verzoek?.Reden);
-    }
+    public static Task<IResult> Post(GemeentenHerindelenVerzoek verzoek, HttpContext http, IQuerySession session, Meerstroomschrijver schrijver) =>
+        GemeentenHerindelen.Uitvoeren(schrijver, session, HttpOpdracht.Context(http), verzoek).AlsResultaat();
 }

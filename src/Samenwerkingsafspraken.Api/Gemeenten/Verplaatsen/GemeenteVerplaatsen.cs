@@ -57,6 +57,28 @@ public static class GemeenteVerplaatsen
 
         return Besluit.Met(new GemeenteVerplaatst(gemeente.Id, van, naar.Code, datum));
     }
+
+    /// <summary>The command as the API and the web page run it.</summary>
+    public static async Task<Schrijfuitkomst> Uitvoeren(Schrijver schrijver, IQuerySession session, Opdrachtcontext context, string code,
+        GemeenteVerplaatsenVerzoek? verzoek)
+    {
+        if (!Gemeente.CodeFormaat().IsMatch(code))
+            return Weigering.OngeldigeInvoer([new OngeldigeParameter("code", "ongeldig-formaat", "Een gemeentecode is GM gevolgd door vier cijfers.")]);
+
+        var naar = verzoek?.Arbeidsmarktregio is { } regiocode && ArbeidsmarktregiosEndpoint.CodeFormaat().IsMatch(regiocode)
+            ? await session.LoadAsync<Arbeidsmarktregio>(Arbeidsmarktregio.StreamId(regiocode), context.Annulering)
+            : null;
+        return await schrijver.Wijzig(context, new Wijzigopdracht<Gemeente, GemeenteVerplaatsenVerzoek>(Gemeente.StreamId(code), verzoek)
+        {
+            VersieInBody = verzoek?.Versie,
+            Validator = _ => new GemeenteVerplaatsenValidator(naar),
+            Beslis = (gemeente, g) => Task.FromResult(Beslis(gemeente, naar!, verzoek!, g.Gebruiker)),
+            Antwoord = gemeente => GemeenteWeergave.Van(gemeente, verzoek!.GeldigVanaf!.Value,
+                naar is null ? new Dictionary<string, Arbeidsmarktregio>() : new() { [naar.Code] = naar }),
+            NietGevonden = $"Gemeente {code} bestaat niet.",
+            Reden = verzoek?.Reden,
+        });
+    }
 }
 
 public static class GemeenteVerplaatsenEndpoint
@@ -67,18 +89,6 @@ public static class GemeenteVerplaatsenEndpoint
                          "blijft staan. Met een reden en de versie van de gemeente (If-Match of versie).")]
     [ProducesResponseType<GemeenteWeergave>(200)]
     [Problemen(400, 401, 403, 404, 409, 422, 428)]
-    public static async Task<IResult> Post(string code, GemeenteVerplaatsenVerzoek verzoek, HttpContext http, IDocumentSession session, IMessageBus bus)
-    {
-        if (!Gemeente.CodeFormaat().IsMatch(code))
-            return Problemen.Ongeldig([new OngeldigeParameter("code", "ongeldig-formaat", "Een gemeentecode is GM gevolgd door vier cijfers.")]);
-
-        var naar = verzoek?.Arbeidsmarktregio is { } regiocode && ArbeidsmarktregiosEndpoint.CodeFormaat().IsMatch(regiocode)
-            ? await session.LoadAsync<Arbeidsmarktregio>(Arbeidsmarktregio.StreamId(regiocode), http.RequestAborted)
-            : null;
-        return await new HttpSchrijver(http).Wijzig<Gemeente, GemeenteVerplaatsenVerzoek>(Gemeente.StreamId(code), verzoek!,
-            new GemeenteVerplaatsenValidator(naar), verzoek?.Versie,
-            gemeente => Task.FromResult(GemeenteVerplaatsen.Beslis(gemeente, naar!, verzoek!, Gebruiker.Van(http.User))),
-            gemeente => GemeenteWeergave.Van(gemeente, verzoek!.GeldigVanaf!.Value, naar is null ? new Dictionary<string, Arbeidsmarktregio>() : new() { [naar.Code] = naar }),
-            $"Gemeente {code} bestaat niet.", verzoek?.Reden);
-    }
+    public static Task<IResult> Post(string code, GemeenteVerplaatsenVerzoek verzoek, HttpContext http, IQuerySession session, Schrijver schrijver) =>
+        GemeenteVerplaatsen.Uitvoeren(schrijver, session, HttpOpdracht.Context(http), code, verzoek).AlsResultaat();
 }

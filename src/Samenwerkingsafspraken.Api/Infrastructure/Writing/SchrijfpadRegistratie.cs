@@ -9,6 +9,7 @@ public static class SchrijfpadRegistratie
     {
         services.AddSingleton<Referentiecache>();
         services.AddSingleton<Schrijver>();
+        services.AddSingleton<MultiStreamWriting.Meerstroomschrijver>();
         return services;
     }
 }

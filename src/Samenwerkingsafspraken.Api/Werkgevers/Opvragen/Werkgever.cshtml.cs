@@ -32,6 +32,8 @@ public sealed class WerkgeverModel(IQuerySession session, Klok klok) : Webpagina
         {
             "gewijzigd" => "De wijziging is vastgelegd.",
             "geregistreerd" => "De werkgever is geregistreerd.",
+            "uitgeschreven" => "De uitschrijving bij de KvK is vastgelegd.",
+            "samengevoegd" => "De samenvoeging is vastgelegd: de afspraken van de werkgever die opging, staan nu bij deze werkgever.",
             _ => null,
         };
         return Page();

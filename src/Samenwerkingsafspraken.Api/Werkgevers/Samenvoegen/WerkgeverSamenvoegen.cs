@@ -52,6 +52,36 @@ public static class WerkgeverSamenvoegen
             .. afspraken.OrderBy(a => a.Id).Select(a => Stroomwijziging.Bij(a, new AfspraakOvergegaan(a.Id, nieuw, a.Werkgever, datum, nu))),
         ]);
     }
+
+    /// <summary>The merger as the API and the web page run it; the KvK-nummer in the address is checked by the caller.</summary>
+    public static async Task<Schrijfuitkomst> Uitvoeren(Meerstroomschrijver schrijver, IQuerySession session, Opdrachtcontext context, string kvkNummer,
+        WerkgeverSamenvoegenVerzoek? verzoek, Klok klok)
+    {
+        var batch = session.CreateBatchQuery();
+        var werkgeverTaak = batch.Load<Werkgever>(Werkgever.StreamId(kvkNummer));
+        var opvolgerTaak = verzoek?.OpgegaanIn is { } kvk && Formaten.KvkNummer().IsMatch(kvk) && kvk != kvkNummer
+            ? batch.Load<Werkgever>(Werkgever.StreamId(kvk))
+            : Task.FromResult<Werkgever?>(null);
+        var afsprakenTaak = batch.Query<Samenwerkingsafspraak>().Where(a => a.Werkgever.KvkNummer == kvkNummer).ToList();
+        await batch.Execute(context.Annulering);
+        var (werkgever, opvolger, afspraken) = (await werkgeverTaak, await opvolgerTaak, await afsprakenTaak);
+
+        return await schrijver.Schrijf(context, new Meerstroomopdracht<WerkgeverSamenvoegenVerzoek>(verzoek)
+        {
+            Validator = new WerkgeverSamenvoegenValidator(kvkNummer, opvolger),
+            VersieVereist = true,
+            VersieInBody = verzoek?.Versie,
+            Beslis = (_, _) => Task.FromResult(werkgever is { } w
+                ? (Beslis(w, opvolger!, afspraken, verzoek!, context.Gebruiker, klok.GetUtcNow()), (long?)w.Version)
+                : (Weigering.NietGevonden("niet-gevonden", $"Er is geen werkgever met KvK-nummer {kvkNummer}."), null)),
+            Antwoord = async (lezen, annulering) =>
+            {
+                var na = (await lezen.LoadAsync<Werkgever>(Werkgever.StreamId(kvkNummer), annulering))!;
+                return Meerstroomantwoord.Ok(na.Version, WerkgeverWeergave.Van(na));
+            },
+            Reden = verzoek?.Reden,
+        });
+    }
 }
 
 public static class WerkgeverSamenvoegenEndpoint
@@ -64,28 +94,10 @@ public static class WerkgeverSamenvoegenEndpoint
                          "keer. Met de versie van de werkgever die opgaat (If-Match of versie).")]
     [ProducesResponseType<WerkgeverWeergave>(200)]
     [Problemen(400, 401, 403, 404, 409, 428)]
-    public static async Task<IResult> Post(string kvkNummer, WerkgeverSamenvoegenVerzoek verzoek, HttpContext http, IDocumentSession session, Klok klok)
+    public static async Task<IResult> Post(string kvkNummer, WerkgeverSamenvoegenVerzoek verzoek, HttpContext http, IQuerySession session,
+        Meerstroomschrijver schrijver, Klok klok)
     {
         if (Werkgeverregels.Kvkfout(kvkNummer) is { } fout) return fout;
-        var batch = session.CreateBatchQuery();
-        var werkgever = batch.Load<Werkgever>(Werkgever.StreamId(kvkNummer));
-        var opvolger = verzoek?.OpgegaanIn is { } kvk && Formaten.KvkNummer().IsMatch(kvk) && kvk != kvkNummer
-            ? batch.Load<Werkgever>(Werkgever.StreamId(kvk))
-            : Task.FromResult<Werkgever?>(null);
-        var afspraken = batch.Query<Samenwerkingsafspraak>().Where(a => a.Werkgever.KvkNummer == kvkNummer).ToList();
-        await batch.Execute(http.RequestAborted);
-
-        return await new Meerstroomschrijver(http, session).Schrijf(verzoek, new WerkgeverSamenvoegenValidator(kvkNummer, await opvolger),
-            versieVereist: true, verzoek?.Versie,
-            async () => await werkgever is { } w
-                ? (WerkgeverSamenvoegen.Beslis(w, (await opvolger)!, await afspraken, verzoek!, Gebruiker.Van(http.User), klok.GetUtcNow()), w.Version)
-                : (Weigering.NietGevonden("niet-gevonden", $"Er is geen werkgever met KvK-nummer {kvkNummer}."), null),
-            async () =>
-            {
-                var na = (await session.LoadAsync<Werkgever>(Werkgever.StreamId(kvkNummer), http.RequestAborted))!;
-                http.Response.Headers.ETag = ETag.Van(na.Version);
-                return Results.Ok(WerkgeverWeergave.Van(na));
-            },
-            verzoek?.Reden);
+        return await WerkgeverSamenvoegen.Uitvoeren(schrijver, session, HttpOpdracht.Context(http), kvkNummer, verzoek, klok).AlsResultaat();
     }
 }

@@ -1,12 +1,10 @@
 using FluentValidation;
-using Marten;
 using Samenwerkingsafspraken.Infrastructure;
 using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Security;
 using Samenwerkingsafspraken.Infrastructure.Writing;
 using Samenwerkingsafspraken.Werkgevers.Wijzigen;
-using Wolverine;
 using Wolverine.Http;
 
 namespace Samenwerkingsafspraken.Werkgevers.Uitschrijven;
@@ -25,6 +23,19 @@ public sealed class WerkgeverUitschrijvenValidator : Invoerregels<WerkgeverUitsc
 
 public static class WerkgeverUitschrijven
 {
+    /// <summary>The command, for the API and the beheerder's page alike.</summary>
+    public static Task<Schrijfuitkomst> Uitvoeren(Schrijver schrijver, Opdrachtcontext context, string kvkNummer, WerkgeverUitschrijvenVerzoek verzoek,
+        Klok klok) =>
+        schrijver.Wijzig(context, new Wijzigopdracht<Werkgever, WerkgeverUitschrijvenVerzoek>(Werkgever.StreamId(kvkNummer), verzoek)
+        {
+            VersieInBody = verzoek?.Versie,
+            Validator = _ => new WerkgeverUitschrijvenValidator(),
+            Beslis = (werkgever, g) => Task.FromResult(Beslis(werkgever, verzoek!, g.Gebruiker, klok.GetUtcNow())),
+            Antwoord = WerkgeverWeergave.Van,
+            NietGevonden = $"Er is geen werkgever met KvK-nummer {kvkNummer}.",
+            Reden = verzoek?.Reden,
+        });
+
     /// <summary>
     /// Deregistration is a fact of the KvK register, recorded by the beheerder. The employer's agreements stay as they
     /// are and stay readable; it can make no new ones.
@@ -45,13 +56,9 @@ public static class WerkgeverUitschrijvenEndpoint
                          "referentiehistorie blijven leesbaar. Is hij opgegaan in een andere werkgever, gebruik dan de samenvoeging.")]
     [ProducesResponseType<WerkgeverWeergave>(200)]
     [Problemen(400, 401, 403, 404, 409, 422, 428)]
-    public static async Task<IResult> Post(string kvkNummer, WerkgeverUitschrijvenVerzoek verzoek, HttpContext http, IDocumentSession session,
-        IMessageBus bus, Klok klok)
+    public static async Task<IResult> Post(string kvkNummer, WerkgeverUitschrijvenVerzoek verzoek, HttpContext http, Schrijver schrijver, Klok klok)
     {
         if (Werkgeverregels.Kvkfout(kvkNummer) is { } fout) return fout;
-        return await new HttpSchrijver(http).Wijzig<Werkgever, WerkgeverUitschrijvenVerzoek>(Werkgever.StreamId(kvkNummer), verzoek,
-            new WerkgeverUitschrijvenValidator(), verzoek?.Versie,
-            werkgever => Task.FromResult(WerkgeverUitschrijven.Beslis(werkgever, verzoek!, Gebruiker.Van(http.User), klok.GetUtcNow())),
-            WerkgeverWeergave.Van, $"Er is geen werkgever met KvK-nummer {kvkNummer}.", verzoek?.Reden);
+        return await WerkgeverUitschrijven.Uitvoeren(schrijver, HttpOpdracht.Context(http), kvkNummer, verzoek, klok).AlsResultaat();
     }
 }

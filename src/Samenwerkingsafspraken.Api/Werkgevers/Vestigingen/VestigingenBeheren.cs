@@ -7,7 +7,6 @@ using Samenwerkingsafspraken.Infrastructure.Security;
 using Samenwerkingsafspraken.Infrastructure.Writing;
 using Samenwerkingsafspraken.Werkgevers.Registreren;
 using Samenwerkingsafspraken.Werkgevers.Wijzigen;
-using Wolverine;
 using Wolverine.Http;
 
 namespace Samenwerkingsafspraken.Werkgevers.Vestigingen;
@@ -53,6 +52,51 @@ public static class VestigingenBeheren
 
     private static Weigering Onbekend(string nummer) => Weigering.NietGevonden("vestiging-niet-gevonden", $"Deze werkgever heeft geen vestiging {nummer}.");
 
+    /// <summary>The command to add a location, for the API and the employer's page alike: the gemeente's region on today's date.</summary>
+    public static async Task<Schrijfuitkomst> ToevoegenUitvoeren(Schrijver schrijver, Opdrachtcontext context, IQuerySession session, string kvkNummer,
+        VestigingToevoegenVerzoek verzoek, Klok klok)
+    {
+        var kader = await Vestigingskader.Laad(session, [verzoek?.Gemeente], klok.Vandaag, context.Annulering);
+        return await schrijver.Wijzig(context, new Wijzigopdracht<Werkgever, VestigingToevoegenVerzoek>(Werkgever.StreamId(kvkNummer), verzoek)
+        {
+            VersieInBody = verzoek?.Versie,
+            Validator = _ => new VestigingToevoegenValidator(kader),
+            Beslis = (werkgever, g) => Task.FromResult(Toevoegen(werkgever, verzoek!.Vestigingsnummer!, verzoek.Gemeente!, kader.RegioVan(verzoek.Gemeente)!,
+                g.Gebruiker, klok.GetUtcNow())),
+            Antwoord = WerkgeverWeergave.Van,
+            NietGevonden = NietGevonden(kvkNummer),
+        });
+    }
+
+    public static async Task<Schrijfuitkomst> VerhuizenUitvoeren(Schrijver schrijver, Opdrachtcontext context, IQuerySession session, string kvkNummer,
+        string vestigingsnummer, VestigingVerhuizenVerzoek verzoek, Klok klok)
+    {
+        var kader = await Vestigingskader.Laad(session, [verzoek?.Gemeente], klok.Vandaag, context.Annulering);
+        return await schrijver.Wijzig(context, new Wijzigopdracht<Werkgever, VestigingVerhuizenVerzoek>(Werkgever.StreamId(kvkNummer), verzoek)
+        {
+            VersieInBody = verzoek?.Versie,
+            Validator = _ => new VestigingVerhuizenValidator(kader),
+            Beslis = (werkgever, g) => Task.FromResult(Verhuizen(werkgever, vestigingsnummer, verzoek!.Gemeente!, kader.RegioVan(verzoek.Gemeente)!,
+                g.Gebruiker, klok.GetUtcNow())),
+            Antwoord = WerkgeverWeergave.Van,
+            NietGevonden = NietGevonden(kvkNummer),
+        });
+    }
+
+    public static Task<Schrijfuitkomst> SluitenUitvoeren(Schrijver schrijver, Opdrachtcontext context, string kvkNummer, string vestigingsnummer,
+        VestigingSluitenVerzoek verzoek, Klok klok) =>
+        schrijver.Wijzig(context, new Wijzigopdracht<Werkgever, VestigingSluitenVerzoek>(Werkgever.StreamId(kvkNummer), verzoek)
+        {
+            VersieInBody = verzoek?.Versie,
+            Validator = _ => new VestigingSluitenValidator(),
+            Beslis = (werkgever, g) => Task.FromResult(Sluiten(werkgever, vestigingsnummer, verzoek!.Reden!, g.Gebruiker, klok.GetUtcNow())),
+            Antwoord = WerkgeverWeergave.Van,
+            NietGevonden = NietGevonden(kvkNummer),
+            Reden = verzoek?.Reden,
+        });
+
+    private static string NietGevonden(string kvkNummer) => $"Er is geen werkgever met KvK-nummer {kvkNummer}.";
+
     public static Besluit Toevoegen(Werkgever werkgever, string vestigingsnummer, string gemeente, string regio, Gebruiker door, DateTimeOffset nu)
     {
         if (Mag(werkgever, door) is { } weigering) return weigering;
@@ -80,7 +124,7 @@ public static class VestigingenBeheren
 
 public static class VestigingenBeherenEndpoint
 {
-    private static IResult? Padfouten(string kvkNummer, string? vestigingsnummer = null)
+    public static IResult? Padfouten(string kvkNummer, string? vestigingsnummer = null)
     {
         var fouten = new List<OngeldigeParameter>();
         if (!Formaten.KvkNummer().IsMatch(kvkNummer))
@@ -95,16 +139,11 @@ public static class VestigingenBeherenEndpoint
                          "Met de versie van de werkgever (If-Match of versie).")]
     [ProducesResponseType<WerkgeverWeergave>(200)]
     [Problemen(400, 401, 403, 404, 409, 422, 428)]
-    public static async Task<IResult> Toevoegen(string kvkNummer, VestigingToevoegenVerzoek verzoek, HttpContext http, IDocumentSession session,
-        IMessageBus bus, Klok klok)
+    public static async Task<IResult> Toevoegen(string kvkNummer, VestigingToevoegenVerzoek verzoek, HttpContext http, IQuerySession session,
+        Schrijver schrijver, Klok klok)
     {
         if (Padfouten(kvkNummer) is { } fout) return fout;
-        var kader = await Vestigingskader.Laad(session, [verzoek?.Gemeente], klok.Vandaag, http.RequestAborted);
-        return await new HttpSchrijver(http).Wijzig<Werkgever, VestigingToevoegenVerzoek>(Werkgever.StreamId(kvkNummer), verzoek!,
-            new VestigingToevoegenValidator(kader), verzoek?.Versie,
-            werkgever => Task.FromResult(VestigingenBeheren.Toevoegen(werkgever, verzoek!.Vestigingsnummer!, verzoek.Gemeente!,
-                kader.RegioVan(verzoek.Gemeente)!, Gebruiker.Van(http.User), klok.GetUtcNow())),
-            WerkgeverWeergave.Van, $"Er is geen werkgever met KvK-nummer {kvkNummer}.");
+        return await VestigingenBeheren.ToevoegenUitvoeren(schrijver, HttpOpdracht.Context(http), session, kvkNummer, verzoek, klok).AlsResultaat();
     }
     [WolverinePost("/v1/werkgevers/{kvkNummer}/vestigingen/{vestigingsnummer}/verhuizingen", OperationId = "vestigingVerhuizen")]
     [EndpointSummary("Een vestiging naar een andere gemeente verhuizen")]
@@ -112,15 +151,11 @@ public static class VestigingenBeherenEndpoint
     [ProducesResponseType<WerkgeverWeergave>(200)]
     [Problemen(400, 401, 403, 404, 409, 422, 428)]
     public static async Task<IResult> Verhuizen(string kvkNummer, string vestigingsnummer, VestigingVerhuizenVerzoek verzoek, HttpContext http,
-        IDocumentSession session, IMessageBus bus, Klok klok)
+        IQuerySession session, Schrijver schrijver, Klok klok)
     {
         if (Padfouten(kvkNummer, vestigingsnummer) is { } fout) return fout;
-        var kader = await Vestigingskader.Laad(session, [verzoek?.Gemeente], klok.Vandaag, http.RequestAborted);
-        return await new HttpSchrijver(http).Wijzig<Werkgever, VestigingVerhuizenVerzoek>(Werkgever.StreamId(kvkNummer), verzoek!,
-            new VestigingVerhuizenValidator(kader), verzoek?.Versie,
-            werkgever => Task.FromResult(VestigingenBeheren.Verhuizen(werkgever, vestigingsnummer, verzoek!.Gemeente!, kader.RegioVan(verzoek.Gemeente)!,
-                Gebruiker.Van(http.User), klok.GetUtcNow())),
-            WerkgeverWeergave.Van, $"Er is geen werkgever met KvK-nummer {kvkNummer}.");
+        return await VestigingenBeheren.VerhuizenUitvoeren(schrijver, HttpOpdracht.Context(http), session, kvkNummer, vestigingsnummer, verzoek, klok)
+            .AlsResultaat();
     }
     [WolverinePost("/v1/werkgevers/{kvkNummer}/vestigingen/{vestigingsnummer}/sluiting", OperationId = "vestigingSluiten")]
     [EndpointSummary("Een vestiging sluiten")]
@@ -128,12 +163,9 @@ public static class VestigingenBeherenEndpoint
     [ProducesResponseType<WerkgeverWeergave>(200)]
     [Problemen(400, 401, 403, 404, 409, 422, 428)]
     public static async Task<IResult> Sluiten(string kvkNummer, string vestigingsnummer, VestigingSluitenVerzoek verzoek, HttpContext http,
-        IDocumentSession session, IMessageBus bus, Klok klok)
+        Schrijver schrijver, Klok klok)
     {
         if (Padfouten(kvkNummer, vestigingsnummer) is { } fout) return fout;
-        return await new HttpSchrijver(http).Wijzig<Werkgever, VestigingSluitenVerzoek>(Werkgever.StreamId(kvkNummer), verzoek!,
-            new VestigingSluitenValidator(), verzoek?.Versie,
-            werkgever => Task.FromResult(VestigingenBeheren.Sluiten(werkgever, vestigingsnummer, verzoek!.Reden!, Gebruiker.Van(http.User), klok.GetUtcNow())),
-            WerkgeverWeergave.Van, $"Er is geen werkgever met KvK-nummer {kvkNummer}.", verzoek?.Reden);
+        return await VestigingenBeheren.SluitenUitvoeren(schrijver, HttpOpdracht.Context(http), kvkNummer, vestigingsnummer, verzoek, klok).AlsResultaat();
     }
 }

@@ -38,6 +38,7 @@ public static class Navigatie
 
         items.Add(new("Variantencatalogus", "/varianten"));
         if (gebruiker.IsBeheerder) items.Add(new("Projecties", "/beheer/projecties"));
+        if (gebruiker.IsBeheerder) items.Add(new("Indeling", "/beheer/indeling"));
         return items;
     }
 

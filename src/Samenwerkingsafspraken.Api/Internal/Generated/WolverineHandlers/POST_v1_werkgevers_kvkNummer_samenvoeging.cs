@@ -2,6 +2,7 @@
 #pragma warning disable
 using Microsoft.AspNetCore.Routing;
 using Samenwerkingsafspraken.Infrastructure;
+using Samenwerkingsafspraken.Infrastructure.MultiStreamWriting;
 using System;
 using System.Linq;
 using Wolverine.Http;
@@ -16,13 +17,15 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly Samenwerkingsafspraken.Infrastructure.Klok _klok;
+        private readonly Samenwerkingsafspraken.Infrastructure.MultiStreamWriting.Meerstroomschrijver _meerstroomschrijver;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_v1_werkgevers_kvkNummer_samenvoeging(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Samenwerkingsafspraken.Infrastructure.Klok klok, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_v1_werkgevers_kvkNummer_samenvoeging(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Samenwerkingsafspraken.Infrastructure.Klok klok, Samenwerkingsafspraken.Infrastructure.MultiStreamWriting.Meerstroomschrijver meerstroomschrijver, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _klok = klok;
+            _meerstroomschrijver = meerstroomschrijver;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
         }
@@ -45,7 +48,7 @@ namespace Internal.Generated.WolverineHandlers
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             
             // The actual HTTP request handler execution
-            var result = await Samenwerkingsafspraken.Werkgevers.Samenvoegen.WerkgeverSamenvoegenEndpoint.Post(kvkNummer, verzoek, httpContext, documentSession, _klok).ConfigureAwait(false);
+            var result = await Samenwerkingsafspraken.Werkgevers.Samenvoegen.WerkgeverSamenvoegenEndpoint.Post(kvkNummer, verzoek, httpContext, ((Marten.IQuerySession)documentSession), _meerstroomschrijver, _klok).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

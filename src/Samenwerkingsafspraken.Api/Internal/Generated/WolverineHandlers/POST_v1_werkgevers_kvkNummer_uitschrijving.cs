@@ -2,11 +2,10 @@
 #pragma warning disable
 using Microsoft.AspNetCore.Routing;
 using Samenwerkingsafspraken.Infrastructure;
+using Samenwerkingsafspraken.Infrastructure.Writing;
 using System;
 using System.Linq;
 using Wolverine.Http;
-using Wolverine.Marten.Publishing;
-using Wolverine.Runtime;
 
 namespace Internal.Generated.WolverineHandlers
 {
@@ -16,24 +15,18 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly Samenwerkingsafspraken.Infrastructure.Klok _klok;
-        private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
-        private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
+        private readonly Samenwerkingsafspraken.Infrastructure.Writing.Schrijver _schrijver;
 
-        public POST_v1_werkgevers_kvkNummer_uitschrijving(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Samenwerkingsafspraken.Infrastructure.Klok klok, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_v1_werkgevers_kvkNummer_uitschrijving(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Samenwerkingsafspraken.Infrastructure.Klok klok, Samenwerkingsafspraken.Infrastructure.Writing.Schrijver schrijver) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _klok = klok;
-            _outboxedSessionFactory = outboxedSessionFactory;
-            _wolverineRuntime = wolverineRuntime;
+            _schrijver = schrijver;
         }
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
-            var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
-            // Building the Marten session
-            await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Samenwerkingsafspraken.Werkgevers.Uitschrijven.WerkgeverUitschrijvenEndpoint").SetTag("http.route", "/v1/werkgevers/{kvkNummer}/uitschrijving").SetTag("http.request.method", "POST");
-            Wolverine.Http.Runtime.RequestIdMiddleware.Apply(httpContext, messageContext);
             var kvkNummer = (string?)httpContext.GetRouteValue("kvkNummer");
             if(kvkNummer == null)
             {
@@ -46,12 +39,9 @@ namespace Internal.Generated.WolverineHandlers
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             
             // The actual HTTP request handler execution
-            var result = await Samenwerkingsafspraken.Werkgevers.Uitschrijven.WerkgeverUitschrijvenEndpoint.Post(kvkNummer, verzoek, httpContext, documentSession, messageContext, _klok).ConfigureAwait(false);
+            var result = await Samenwerkingsafspraken.Werkgevers.Uitschrijven.WerkgeverUitschrijvenEndpoint.Post(kvkNummer, verzoek, httpContext, _schrijver, _klok).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
-            
-            // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
-            await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
         }
     }
 

@@ -2,6 +2,7 @@
 #pragma warning disable
 using Microsoft.AspNetCore.Routing;
 using Samenwerkingsafspraken.Infrastructure;
+using Samenwerkingsafspraken.Infrastructure.Writing;
 using System;
 using System.Linq;
 using Wolverine.Http;
@@ -16,13 +17,15 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly Samenwerkingsafspraken.Infrastructure.Klok _klok;
+        private readonly Samenwerkingsafspraken.Infrastructure.Writing.Schrijver _schrijver;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_v1_werkgevers_kvkNummer_vestigingen(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Samenwerkingsafspraken.Infrastructure.Klok klok, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_v1_werkgevers_kvkNummer_vestigingen(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Samenwerkingsafspraken.Infrastructure.Klok klok, Samenwerkingsafspraken.Infrastructure.Writing.Schrijver schrijver, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _klok = klok;
+            _schrijver = schrijver;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
         }
@@ -33,7 +36,6 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Samenwerkingsafspraken.Werkgevers.Vestigingen.VestigingenBeherenEndpoint").SetTag("http.route", "/v1/werkgevers/{kvkNummer}/vestigingen").SetTag("http.request.method", "POST");
-            Wolverine.Http.Runtime.RequestIdMiddleware.Apply(httpContext, messageContext);
             var kvkNummer = (string?)httpContext.GetRouteValue("kvkNummer");
             if(kvkNummer == null)
             {
@@ -46,12 +48,9 @@ namespace Internal.Generated.WolverineHandlers
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             
             // The actual HTTP request handler execution
-            var result = await Samenwerkingsafspraken.Werkgevers.Vestigingen.VestigingenBeherenEndpoint.Toevoegen(kvkNummer, verzoek, httpContext, documentSession, messageContext, _klok).ConfigureAwait(false);
+            var result = await Samenwerkingsafspraken.Werkgevers.Vestigingen.VestigingenBeherenEndpoint.Toevoegen(kvkNummer, verzoek, httpContext, ((Marten.IQuerySession)documentSession), _schrijver, _klok).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
-            
-            // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
-            await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
         }
     }
 
