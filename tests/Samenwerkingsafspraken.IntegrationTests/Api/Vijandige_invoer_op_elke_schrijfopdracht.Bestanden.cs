@@ -4,7 +4,6 @@ using ClosedXML.Excel;
 using CsvHelper;
 using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.IntegrationTests.Infrastructuur;
-using Samenwerkingsafspraken.Referentiedata;
 
 namespace Samenwerkingsafspraken.IntegrationTests.Api;
 
@@ -95,17 +94,9 @@ public sealed partial class Vijandige_invoer_op_elke_schrijfopdracht
     {
         ("afsprakenImporteren", Csv) => (await Download("/v1/importsjabloon?formaat=csv", Tokens.Regiopartij())).Inhoud,
         ("afsprakenImporteren", Xlsx) => (await Download("/v1/importsjabloon?formaat=xlsx", Tokens.Regiopartij())).Inhoud,
-        ("indelingsbestandLaden", Csv) => Cbsbestand(),
+        ("indelingsbestandLaden", Csv) => Encoding.UTF8.GetBytes(Cbsbestanden.Bestand2026()),
         _ => null,
     };
-
-    private static byte[] Cbsbestand()
-    {
-        using var stroom = typeof(ReferentiedataImport).Assembly.GetManifestResourceStream($"Samenwerkingsafspraken.Referentiedata.{ReferentiedataImport.Gemeentebestand}")!;
-        using var kopie = new MemoryStream();
-        stroom.CopyTo(kopie);
-        return kopie.ToArray();
-    }
 
     /// <summary>Every cell of the first data row changed, one at a time, written back as CSV the way a spreadsheet would.</summary>
     private static IEnumerable<(string, byte[], string?, Verwacht)> Csvvariaties(byte[] geldig)

@@ -136,9 +136,7 @@ public sealed class Tekst_aan_de_rand(ApiFixture fixture) : IntegratieTest(fixtu
     [InlineData("\u0085")]
     public async Task een_bestand_als_body_volgt_de_tekstregels_ook(string teken)
     {
-        using var stroom = typeof(Samenwerkingsafspraken.Referentiedata.ReferentiedataImport).Assembly
-            .GetManifestResourceStream($"Samenwerkingsafspraken.Referentiedata.{Samenwerkingsafspraken.Referentiedata.ReferentiedataImport.Gemeentebestand}")!;
-        var bestand = new StreamReader(stroom).ReadToEnd().Replace(",2026,", ",2027,").Replace("Beek (L.),", $"Be{teken}ek,");
+        var bestand = Cbsbestanden.Bestand2026().Replace(",2026,", ",2027,").Replace("Beek (L.),", $"Be{teken}ek,");
 
         var antwoord = await Geweigerd(() => VerstuurRuw(HttpMethod.Post, "/v1/gemeenten/indelingsbestanden", bestand, "text/csv", Tokens.Beheerder()));
         Velden(antwoord, "ongeldig-teken").ShouldBe(["body"]);

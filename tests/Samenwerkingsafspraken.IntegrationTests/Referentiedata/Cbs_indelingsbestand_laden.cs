@@ -9,18 +9,7 @@ public sealed class Cbs_indelingsbestand_laden(ApiFixture fixture) : IntegratieT
 {
     private const string Pad = "/v1/gemeenten/indelingsbestanden";
 
-    private static string Bestand2026()
-    {
-        using var stroom = typeof(ReferentiedataImport).Assembly.GetManifestResourceStream($"Samenwerkingsafspraken.Referentiedata.{ReferentiedataImport.Gemeentebestand}")!;
-        return new StreamReader(stroom).ReadToEnd();
-    }
 
-    /// <summary>Next year's file as CBS might publish it: Beek loses its suffix, Zeewolde goes to Flevoland, Diemen goes into Amsterdam.</summary>
-    private static string Bestand2027() => string.Join("\n", Bestand2026().Split('\n')
-        .Where(r => !r.StartsWith("Diemen,", StringComparison.Ordinal))
-        .Select(r => r.Replace(",2026,", ",2027,"))
-        .Select(r => r.StartsWith("Beek (L.),", StringComparison.Ordinal) ? "Beek" + r["Beek (L.)".Length..] : r)
-        .Select(r => r.StartsWith("Zeewolde,", StringComparison.Ordinal) ? r.Replace("AM06,Veluwe Stedendriehoek", "AM11,Flevoland") : r));
 
     private async Task<Antwoord> Laad(string csv, string query, string? token, string? plan = null, string soort = "text/csv")
     {
@@ -36,7 +25,7 @@ public sealed class Cbs_indelingsbestand_laden(ApiFixture fixture) : IntegratieT
     [Fact]
     public async Task het_bestand_dat_al_geldt_legt_niets_vast()
     {
-        var antwoord = await Laad(Bestand2026(), "?proef=true", Tokens.Beheerder());
+        var antwoord = await Laad(Cbsbestanden.Bestand2026(), "?proef=true", Tokens.Beheerder());
 
         antwoord.Status.ShouldBe(200, antwoord.Tekst);
         antwoord.Json["aantalGemeenten"]!.GetValue<int>().ShouldBe(342);
@@ -48,7 +37,7 @@ public sealed class Cbs_indelingsbestand_laden(ApiFixture fixture) : IntegratieT
     [Fact]
     public async Task de_proefrun_toont_precies_de_gebeurtenissen_en_het_plan_legt_ze_daarna_vast()
     {
-        var proef = await Laad(Bestand2027(), "?proef=true", Tokens.Beheerder());
+        var proef = await Laad(Cbsbestanden.Bestand2027(), "?proef=true", Tokens.Beheerder());
 
         proef.Status.ShouldBe(200, proef.Tekst);
         proef.Json["proef"]!.GetValue<bool>().ShouldBeTrue();
@@ -61,7 +50,7 @@ public sealed class Cbs_indelingsbestand_laden(ApiFixture fixture) : IntegratieT
         proef.Header("ETag").ShouldBe($"\"{plan}\"");
         (await Get("/v1/gemeenten/GM0050?peildatum=2027-01-01")).Json["arbeidsmarktregio"]!["code"]!.GetValue<string>().ShouldBe("AM06");
 
-        var vastgelegd = await Laad(Bestand2027(), "", Tokens.Beheerder(), plan);
+        var vastgelegd = await Laad(Cbsbestanden.Bestand2027(), "", Tokens.Beheerder(), plan);
 
         vastgelegd.Status.ShouldBe(200, vastgelegd.Tekst);
         vastgelegd.Json["proef"]!.GetValue<bool>().ShouldBeFalse();
@@ -70,7 +59,7 @@ public sealed class Cbs_indelingsbestand_laden(ApiFixture fixture) : IntegratieT
         (await Get("/v1/gemeenten/GM0888?peildatum=2027-01-01")).Json["naam"]!.GetValue<string>().ShouldBe("Beek");
         (await Get("/v1/gemeenten?peildatum=2027-01-01")).Json["aantal"]!.GetValue<int>().ShouldBe(341);
 
-        var nogEens = await Laad(Bestand2027(), "", Tokens.Beheerder(), plan);
+        var nogEens = await Laad(Cbsbestanden.Bestand2027(), "", Tokens.Beheerder(), plan);
         nogEens.Status.ShouldBe(200, nogEens.Tekst);
         nogEens.Json["aantalGebeurtenissen"]!.GetValue<int>().ShouldBe(0);
         (await Get("/v1/gemeenten/GM0050")).Versie.ShouldBe(2);
@@ -79,21 +68,21 @@ public sealed class Cbs_indelingsbestand_laden(ApiFixture fixture) : IntegratieT
     [Fact]
     public async Task zonder_of_met_een_verouderd_plan_wordt_niets_vastgelegd()
     {
-        (await Laad(Bestand2027(), "", Tokens.Beheerder())).ProbleemCode(428).ShouldBe("plan-vereist");
-        (await Laad(Bestand2027(), "", Tokens.Beheerder(), "0000000000000000")).ProbleemCode(409).ShouldBe("plan-gewijzigd");
+        (await Laad(Cbsbestanden.Bestand2027(), "", Tokens.Beheerder())).ProbleemCode(428).ShouldBe("plan-vereist");
+        (await Laad(Cbsbestanden.Bestand2027(), "", Tokens.Beheerder(), "0000000000000000")).ProbleemCode(409).ShouldBe("plan-gewijzigd");
         (await Get("/v1/gemeenten/GM0888")).Versie.ShouldBe(1);
     }
 
     [Fact]
     public async Task weigeringen_bij_het_laden()
     {
-        (await Laad(Bestand2027(), "?proef=true", null)).Probleem(401);
-        (await Laad(Bestand2027(), "?proef=true", Tokens.Regiopartij())).Probleem(403);
-        (await Laad(Bestand2027(), "?proef=true", Tokens.Auditor())).Probleem(403);
+        (await Laad(Cbsbestanden.Bestand2027(), "?proef=true", null)).Probleem(401);
+        (await Laad(Cbsbestanden.Bestand2027(), "?proef=true", Tokens.Regiopartij())).Probleem(403);
+        (await Laad(Cbsbestanden.Bestand2027(), "?proef=true", Tokens.Auditor())).Probleem(403);
         (await Laad("{}", "?proef=true", Tokens.Beheerder(), soort: "application/json")).ProbleemCode(415).ShouldBe("mediatype-niet-ondersteund");
         (await Laad("name,code\n", "?proef=true&jaar=12&geldigVanaf=morgen", Tokens.Beheerder())).OngeldigeVelden()
             .ShouldBe(["jaar", "geldigVanaf", "bestand.year", "bestand.region_code", "bestand.region", "bestand.province_code", "bestand.province"], ignoreOrder: true);
-        var kapot = Bestand2027().Replace("Aalsmeer,GM0358", "Aalsmeer,GM358").Replace("Zwolle,GM0193,2027,CR10,Noord-Overijssel,AM36", "Zwolle,GM0193,2027,CR10,Noord-Overijssel,");
+        var kapot = Cbsbestanden.Bestand2027().Replace("Aalsmeer,GM0358", "Aalsmeer,GM358").Replace("Zwolle,GM0193,2027,CR10,Noord-Overijssel,AM36", "Zwolle,GM0193,2027,CR10,Noord-Overijssel,");
         var regels = (await Laad(kapot, "?proef=true", Tokens.Beheerder())).OngeldigeVelden();
         regels.Count.ShouldBe(2);
         regels.ShouldAllBe(r => r.StartsWith("regels["));
