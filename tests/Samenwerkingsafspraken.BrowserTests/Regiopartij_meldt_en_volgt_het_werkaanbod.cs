@@ -71,7 +71,25 @@ public sealed class Regiopartij_meldt_en_volgt_het_werkaanbod(Registeromgeving o
         (await Pagina.TitleAsync()).ShouldStartWith("Fout: ");
         (await Tekst("#veld-periode-fout")).ShouldContain("Een periode is een kwartaal");
 
-        // Another region's agreement is not Utrecht's to report on.
+        // A quarter already reported is corrected, with a reason; without one the form says so and keeps the number.
+        await Open($"/afspraken/{afspraak}/vervulling");
+        await Pagina.GetByRole(AriaRole.Link, new() { Name = "Corrigeren 2025-K4" }).ClickAsync();
+        await Toegankelijk();
+        var correctie = Pagina.Locator("#veld-regels-0-vervuld");
+        await correctie.FillAsync("5");
+        await Pagina.GetByRole(AriaRole.Button, new() { Name = "Correctie vastleggen" }).ClickAsync();
+        await Toegankelijk();
+        (await Pagina.TitleAsync()).ShouldStartWith("Fout: ");
+        (await Pagina.Locator("#veld-reden-fout").IsVisibleAsync()).ShouldBeTrue();
+        (await correctie.InputValueAsync()).ShouldBe("5");
+        await Pagina.GetByLabel("Reden van de correctie").FillAsync("Een plaatsing werd later gemeld.");
+        await Pagina.GetByRole(AriaRole.Button, new() { Name = "Correctie vastleggen" }).ClickAsync();
+        await Toegankelijk();
+        new Uri(Pagina.Url).AbsolutePath.ShouldBe($"/afspraken/{afspraak}");
+        (await Tekst()).ShouldContain("De correctie van de vervulling is vastgelegd");
+
+        // Another region's agreement is not Utrecht's to report on, nor to correct.
         await Open($"/afspraken/{Gegevens.Bewezen}/vervulling", 403);
+        await Open($"/afspraken/{Gegevens.Bewezen}/vervulling/2025-K4/correctie", 403);
     }
 }

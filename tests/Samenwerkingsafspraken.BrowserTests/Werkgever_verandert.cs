@@ -61,6 +61,57 @@ public sealed class Werkgever_verandert(Registeromgeving omgeving, ITestOutputHe
     }
 
     [Fact]
+    public async Task de_beheerder_legt_een_samenvoeging_en_een_uitschrijving_bij_de_kvk_vast()
+    {
+        const string opgaand = "12121212", opvolger = "34343434", uitgeschreven = "56565656";
+        var api = new Apiverzoeken(Omgeving);
+        await api.WerkgeverInUtrecht(opgaand, "Schoonmaak Oost B.V.", "schoonmaak-en-facilitair");
+        await api.WerkgeverInUtrecht(opvolger, "Schoonmaak Nederland B.V.", "schoonmaak-en-facilitair");
+        await api.WerkgeverInUtrecht(uitgeschreven, "Drukkerij West B.V.", "schoonmaak-en-facilitair");
+
+        await AangemeldAls("Beheer Samenwerkingsafspraken");
+        await Open($"/werkgevers/{opgaand}");
+        await Pagina.GetByRole(AriaRole.Link, new() { Name = "Samenvoegen: deze werkgever gaat op in een ander KvK-nummer" }).ClickAsync();
+        await Toegankelijk();
+
+        // Nothing filled in (the date proposes today): every problem at once, beside its field.
+        await Pagina.GetByRole(AriaRole.Button, new() { Name = "Samenvoeging vastleggen" }).ClickAsync();
+        await Toegankelijk();
+        (await Pagina.TitleAsync()).ShouldStartWith("Fout: ");
+        foreach (var veld in new[] { "opgegaanIn", "reden" }) (await Pagina.Locator($"#veld-{veld}-fout").IsVisibleAsync()).ShouldBeTrue(veld);
+
+        await Pagina.GetByLabel("KvK-nummer van de opvolger").FillAsync(opvolger);
+        await Pagina.GetByLabel("Datum van de samenvoeging").FillAsync("2026-06-01");
+        await Pagina.GetByLabel("Reden").FillAsync("Fusie, ingeschreven bij de KvK.");
+        await Pagina.GetByRole(AriaRole.Button, new() { Name = "Samenvoeging vastleggen" }).ClickAsync();
+        await Toegankelijk();
+        new Uri(Pagina.Url).AbsolutePath.ShouldBe($"/werkgevers/{opvolger}");
+        (await Tekst()).ShouldContain("De samenvoeging is vastgelegd");
+        await Open($"/werkgevers/{opgaand}");
+        var opgegaan = await Tekst();
+        opgegaan.ShouldContain($"Opgegaan in KvK-nummer {opvolger}");
+        opgegaan.ShouldContain("Opgegaan in Schoonmaak Nederland B.V.");
+
+        await Open($"/werkgevers/{uitgeschreven}");
+        await Pagina.GetByRole(AriaRole.Link, new() { Name = "Uitschrijving bij de KvK vastleggen" }).ClickAsync();
+        await Toegankelijk();
+        await Pagina.GetByLabel("Datum van uitschrijving").FillAsync("2026-09-30");
+        await Pagina.GetByLabel("Reden").FillAsync("Opgeheven volgens het Handelsregister.");
+        await Pagina.GetByRole(AriaRole.Button, new() { Name = "Uitschrijving vastleggen" }).ClickAsync();
+        await Toegankelijk();
+        new Uri(Pagina.Url).AbsolutePath.ShouldBe($"/werkgevers/{uitgeschreven}");
+        var na = await Tekst();
+        na.ShouldContain("De uitschrijving bij de KvK is vastgelegd.");
+        na.ShouldContain("Uitgeschreven bij de KvK per 2026-09-30: Opgeheven volgens het Handelsregister.");
+
+        // Only the beheerder: an employer is refused both pages, also for itself.
+        await Context.ClearCookiesAsync();
+        await AangemeldAls("Bouwbedrijf Noord B.V.");
+        await Open($"/werkgevers/{Infrastructuur.Gegevens.Bouwbedrijf}/samenvoegen", 403);
+        await Open($"/werkgevers/{Infrastructuur.Gegevens.Bouwbedrijf}/uitschrijven", 403);
+    }
+
+    [Fact]
     public async Task een_regiopartij_registreert_een_werkgever_en_ziet_eerst_dat_de_naam_lijkt_op_een_geregistreerde()
     {
         await AangemeldAls("Gemeente Utrecht");
