@@ -117,6 +117,6 @@ app.MapWolverineEndpoints(http =>
 
 if (VoorbeeldgegevensCommando.IsCommando(args)) return await VoorbeeldgegevensCommando.Voer(app, args);
 
-return await app.RunJasperFxCommands(args);
+return await app.StartDienstOfCommando(args);
 
 public partial class Program;
