@@ -1,3 +1,4 @@
+using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Afspraken;
 using Samenwerkingsafspraken.Afspraken.Opstellen;
 
@@ -56,7 +57,7 @@ public sealed class Afspraak_opstellen
             Looptijd = new LooptijdVerzoek(new DateOnly(2025, 1, 1), new DateOnly(2024, 1, 1)),
         };
 
-        var uitkomst = new AfspraakOpstellenValidator(Testkader.Kader()).Validate(verzoek);
+        var uitkomst = AfspraakOpstellenValidator.Instantie.Validate(Kadercontext.Met(verzoek, Testkader.Kader()));
 
         Samenwerkingsafspraken.Infrastructure.Http.Validatie.AlsParameters(uitkomst).Select(p => p.Name).ShouldBe(["werkafspraken[0].parameters.urenPerWeek", "looptijd.einddatum", "arbeidsmarktregio"], ignoreOrder: true);
     }
