@@ -1,6 +1,8 @@
 using Marten;
 using System.Text.Json;
 using Marten.Linq.MatchesSql;
+using Microsoft.IO;
+using Samenwerkingsafspraken.Infrastructure.Persistence;
 using Samenwerkingsafspraken.Arbeidsmarktregios;
 using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
@@ -157,7 +159,7 @@ public sealed record AfspraakFilter(string? Status, string? Variant, string? Wer
         Pas(query).OrderByDescending(a => a.LaatstGewijzigdOp).ThenByDescending(a => a.Id);
 
     /// <param name="pad">The lookup's path, for the link to the next page.</param>
-    public async Task<AfspraakLijst> Zoek(IQueryable<Samenwerkingsafspraak> query, IQuerySession session, string pad, CancellationToken cancellation)
+    public async Task<AfspraakLijst> Zoek(IQueryable<Samenwerkingsafspraak> query, string pad, CancellationToken cancellation)
     {
         var grootte = Paginagrootte ?? 50;
         var gefilterd = Pas(query);
@@ -167,8 +169,7 @@ public sealed record AfspraakFilter(string? Status, string? Variant, string? Wer
         }
 
         // One more than the page: whether there is a next page, without counting the rest.
-        var gevonden = await Regels(gefilterd.OrderByDescending(a => a.LaatstGewijzigdOp).ThenByDescending(a => a.Id).Take(grootte + 1), session,
-            cancellation);
+        var gevonden = await Regels(gefilterd.OrderByDescending(a => a.LaatstGewijzigdOp).ThenByDescending(a => a.Id).Take(grootte + 1), cancellation);
         var pagina = gevonden.Take(grootte).ToList();
         var volgende = gevonden.Count > grootte ? VolgendeLink(pad, Bladwijzer.Na(pagina[^1]).Token(), grootte) : null;
         return new AfspraakLijst(pagina.Select(AfspraakSamenvatting.Van).ToList(), grootte, volgende);
@@ -176,16 +177,18 @@ public sealed record AfspraakFilter(string? Status, string? Variant, string? Wer
 
     /// <summary>
     /// The rows of a query as <see cref="Registerregel"/>s: Marten streams the stored JSON of the documents as they are
-    /// (no agreement is deserialized), and only the members a page shows are bound from it.
+    /// (no agreement is deserialized) into a pooled buffer, and only the members a page shows are bound from it, in one
+    /// pass over the whole buffer (the reader's fast path, not the resumable one a stream needs).
     /// </summary>
-    public static async Task<IReadOnlyList<Registerregel>> Regels(IQueryable<Samenwerkingsafspraak> query, IQuerySession session,
-        CancellationToken cancellation)
+    public static async Task<IReadOnlyList<Registerregel>> Regels(IQueryable<Samenwerkingsafspraak> query, CancellationToken cancellation)
     {
-        using var json = new MemoryStream();
+        await using var json = Buffers.GetStream();
         await query.StreamJsonArray(json, cancellation);
-        json.Position = 0;
-        return await session.DocumentStore.Options.Serializer().FromJsonAsync<List<Registerregel>>(json, cancellation);
+        var lezer = new Utf8JsonReader(json.GetReadOnlySequence());
+        return JsonSerializer.Deserialize<List<Registerregel>>(ref lezer, MartenConfiguratie.Documentjson) ?? [];
     }
+
+    private static readonly RecyclableMemoryStreamManager Buffers = new();
 
     private string VolgendeLink(string pad, string token, int grootte)
     {
@@ -261,7 +264,7 @@ public static class AfspraakregisterEndpoint
 
         // The page first: an agreement on it is in the region, so the region exists, and the checks that read the
         // database are needed only for an empty page or an employer in the filter. One round trip for a page with rows.
-        var lijst = await filter.Zoek(Regioregister.Afspraken(session, code), session, http.Request.Path, cancellation);
+        var lijst = await filter.Zoek(Regioregister.Afspraken(session, code), http.Request.Path, cancellation);
         if (lijst.Samenwerkingsafspraken.Count == 0 || filter.Werkgever is not null)
         {
             var regio = await Regioregister.ControleerBestaan(code, filter, session, cancellation);
@@ -303,6 +306,6 @@ public static class AfspraakregisterEndpoint
             query = query.Where(a => regios.Contains(a.Arbeidsmarktregio));
         }
 
-        return Results.Ok(await filter.Zoek(query, session, http.Request.Path, cancellation));
+        return Results.Ok(await filter.Zoek(query, http.Request.Path, cancellation));
     }
 }

@@ -39,7 +39,7 @@ public sealed class RegisterModel(IQuerySession session, Klok klok) : Webpagina
         if (regio.IsProbleem) return Weigering(regio.Probleem);
 
         Regio = regio.Waarde;
-        Lijst = await filter.Zoek(Regioregister.Afspraken(session, code), session, $"/regios/{code}/register", cancellation);
+        Lijst = await filter.Zoek(Regioregister.Afspraken(session, code), $"/regios/{code}/register", cancellation);
         Varianten = await session.Query<Variant>().OrderBy(v => v.Naam).ToListAsync(cancellation);
         return Page();
     }
