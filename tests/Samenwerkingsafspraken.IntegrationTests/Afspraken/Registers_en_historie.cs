@@ -1,6 +1,10 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Marten;
 using Samenwerkingsafspraken.Afspraken;
 using Samenwerkingsafspraken.Afspraken.Historie;
 using Samenwerkingsafspraken.Afspraken.Register;
+using Samenwerkingsafspraken.Infrastructure;
 using Samenwerkingsafspraken.IntegrationTests.Infrastructuur;
 
 namespace Samenwerkingsafspraken.IntegrationTests.Afspraken;
@@ -83,6 +87,31 @@ public sealed class Registers_en_historie(ApiFixture fixture) : IntegratieTest(f
     }
 
     [Fact]
+    public async Task elke_regel_van_het_register_is_de_samenvatting_van_de_opgeslagen_afspraak()
+    {
+        // The page selects only what it shows, in SQL: it must still say exactly what the whole document says.
+        (await Post($"{Afspraken}/{_groningen}/ondertekeningen", new { versie = 1 }, Tokens.Werkgever())).Status.ShouldBe(200);
+        (await Post($"{Afspraken}/{_groningen}/ondertekeningen", new { versie = 2 }, Tokens.Regiopartij())).Status.ShouldBe(200);
+
+        var eerste = await Get("/v1/arbeidsmarktregios/AM01/samenwerkingsafspraken?paginagrootte=1", Tokens.Auditor());
+        var tweede = await Get(eerste.Als<AfspraakLijst>().Volgende!, Tokens.Auditor());
+        var regels = eerste.Json["samenwerkingsafspraken"]!.AsArray().Concat(tweede.Json["samenwerkingsafspraken"]!.AsArray()).ToList();
+        regels.Count.ShouldBe(2);
+
+        await using var session = Service<IDocumentStore>().QuerySession();
+        foreach (var regel in regels)
+        {
+            var afspraak = (await session.LoadAsync<Samenwerkingsafspraak>(regel!["id"]!.GetValue<Guid>()))!;
+            var verwacht = JsonSerializer.SerializeToNode(AfspraakSamenvatting.Van(afspraak), Json.Options);
+            JsonNode.DeepEquals(regel, verwacht).ShouldBeTrue($"{regel.ToJsonString()} is not {verwacht!.ToJsonString()}");
+        }
+
+        regels.ShouldContain(r => r!["volledigOndertekend"]!.GetValue<bool>());
+        var laatste = (await session.LoadAsync<Samenwerkingsafspraak>(regels[0]!["id"]!.GetValue<Guid>()))!;
+        eerste.Als<AfspraakLijst>().Volgende.ShouldEndWith($"na={new Bladwijzer(laatste.LaatstGewijzigdOp, laatste.Id).Token()}");
+    }
+
+    [Fact]
     public async Task de_volgende_pagina_houdt_de_filters_en_een_wijziging_tussendoor_schuift_niets_dubbel_in_beeld()
     {
         var url = "/v1/arbeidsmarktregios/AM01/samenwerkingsafspraken";
@@ -107,6 +136,9 @@ public sealed class Registers_en_historie(ApiFixture fixture) : IntegratieTest(f
         (await Get("/v1/arbeidsmarktregios/AM01/samenwerkingsafspraken", Tokens.Werkgever())).Probleem(403);
         (await Get("/v1/arbeidsmarktregios/AM01/samenwerkingsafspraken")).Probleem(401);
         (await Get("/v1/arbeidsmarktregios/AM04/samenwerkingsafspraken", Tokens.Auditor())).Probleem(404);
+        (await Get("/v1/arbeidsmarktregios/AM04/samenwerkingsafspraken?werkgever=99999999", Tokens.Auditor())).Probleem(404);
+        (await Get("/v1/arbeidsmarktregios/AM01/samenwerkingsafspraken?werkgever=99999999", Tokens.Auditor())).OngeldigeVelden().ShouldBe(["werkgever"]);
+        (await Get("/v1/arbeidsmarktregios/AM02/samenwerkingsafspraken", Tokens.Auditor())).Als<AfspraakLijst>().Samenwerkingsafspraken.ShouldBeEmpty();
         (await Get("/v1/arbeidsmarktregios/AM01/samenwerkingsafspraken?status=half&werkgever=12&paginagrootte=100000", Tokens.Auditor()))
             .OngeldigeVelden().ShouldBe(["status", "werkgever", "paginagrootte"], ignoreOrder: true);
         (await Get("/v1/arbeidsmarktregios/AM01/samenwerkingsafspraken?paginagrootte=abc", Tokens.Auditor())).Probleem(400);

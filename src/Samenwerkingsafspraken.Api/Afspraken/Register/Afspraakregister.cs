@@ -1,6 +1,8 @@
 using Marten;
 using System.Text.Json;
 using Marten.Linq.MatchesSql;
+using Microsoft.IO;
+using Samenwerkingsafspraken.Infrastructure.Persistence;
 using Samenwerkingsafspraken.Arbeidsmarktregios;
 using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
@@ -30,6 +32,34 @@ public sealed record AfspraakSamenvatting(
         a.Id, a.Inhoud.Titel, a.Werkgever.KvkNummer, a.Werkgever.Naam, a.Arbeidsmarktregio, a.Status, a.Inhoud.Looptijd,
         a.Inhoud.Werkafspraken.Select(w => w.VariantCode).Distinct().ToList(), a.IsVolledigOndertekend, a.Herkomst is not null, a.Version,
         a.LaatstGewijzigdOp);
+
+    public static AfspraakSamenvatting Van(Registerregel r) => new(
+        r.Id, r.Inhoud.Titel, r.Werkgever.KvkNummer, r.Werkgever.Naam, r.Arbeidsmarktregio, r.Status, r.Inhoud.Looptijd,
+        r.Inhoud.Werkafspraken.Select(w => w.VariantCode).Distinct().ToList(), r.IsVolledigOndertekend, r.Herkomst is not null, r.Version,
+        r.LaatstGewijzigdOp);
+}
+
+/// <summary>
+/// The part of a stored agreement that a list's page shows, read straight from the stored JSON (the same names, the
+/// document's own values, <c>isVolledigOndertekend</c> included): a page of 50 agreements is some 90 KiB of JSON, and
+/// binding only these members skips the rest of it instead of building 50 whole agreements to throw away.
+/// </summary>
+public sealed record Registerregel(
+    Guid Id,
+    Registerregel.Inhoudsdeel Inhoud,
+    Registerregel.Werkgeverdeel Werkgever,
+    string Arbeidsmarktregio,
+    AfspraakStatus Status,
+    bool IsVolledigOndertekend,
+    Herkomst? Herkomst,
+    long Version,
+    DateTimeOffset LaatstGewijzigdOp)
+{
+    public sealed record Inhoudsdeel(string Titel, Looptijd Looptijd, IReadOnlyList<Variantdeel> Werkafspraken);
+
+    public sealed record Variantdeel(string VariantCode);
+
+    public sealed record Werkgeverdeel(string KvkNummer, string Naam);
 }
 
 /// <summary>One page of a list, latest change first; <c>volgende</c> is the link to the next page, absent on the last.</summary>
@@ -42,7 +72,7 @@ public sealed record AfspraakLijst(IReadOnlyList<AfspraakSamenvatting> Samenwerk
 /// </summary>
 public sealed record Bladwijzer(DateTimeOffset LaatstGewijzigdOp, Guid Id)
 {
-    public static Bladwijzer Na(Samenwerkingsafspraak a) => new(a.LaatstGewijzigdOp, a.Id);
+    public static Bladwijzer Na(Registerregel r) => new(r.LaatstGewijzigdOp, r.Id);
 
     public string Token()
     {
@@ -139,12 +169,26 @@ public sealed record AfspraakFilter(string? Status, string? Variant, string? Wer
         }
 
         // One more than the page: whether there is a next page, without counting the rest.
-        var gevonden = await gefilterd.OrderByDescending(a => a.LaatstGewijzigdOp).ThenByDescending(a => a.Id).Take(grootte + 1)
-            .ToListAsync(cancellation);
+        var gevonden = await Regels(gefilterd.OrderByDescending(a => a.LaatstGewijzigdOp).ThenByDescending(a => a.Id).Take(grootte + 1), cancellation);
         var pagina = gevonden.Take(grootte).ToList();
         var volgende = gevonden.Count > grootte ? VolgendeLink(pad, Bladwijzer.Na(pagina[^1]).Token(), grootte) : null;
         return new AfspraakLijst(pagina.Select(AfspraakSamenvatting.Van).ToList(), grootte, volgende);
     }
+
+    /// <summary>
+    /// The rows of a query as <see cref="Registerregel"/>s: Marten streams the stored JSON of the documents as they are
+    /// (no agreement is deserialized) into a pooled buffer, and only the members a page shows are bound from it, in one
+    /// pass over the whole buffer (the reader's fast path, not the resumable one a stream needs).
+    /// </summary>
+    public static async Task<IReadOnlyList<Registerregel>> Regels(IQueryable<Samenwerkingsafspraak> query, CancellationToken cancellation)
+    {
+        await using var json = Buffers.GetStream();
+        await query.StreamJsonArray(json, cancellation);
+        var lezer = new Utf8JsonReader(json.GetReadOnlySequence());
+        return JsonSerializer.Deserialize<List<Registerregel>>(ref lezer, MartenConfiguratie.Documentjson) ?? [];
+    }
+
+    private static readonly RecyclableMemoryStreamManager Buffers = new();
 
     private string VolgendeLink(string pad, string token, int grootte)
     {
@@ -169,18 +213,29 @@ public static class Regioregister
 {
     /// <param name="andereFouten">Problems with input that only the caller knows of (an export's <c>formaat</c>), reported with the rest.</param>
     public static async Task<Opvraging<Arbeidsmarktregio>> Controleer(string code, AfspraakFilter filter, IEnumerable<OngeldigeParameter> andereFouten,
-        Gebruiker gebruiker, IQuerySession session, CancellationToken cancellation)
+        Gebruiker gebruiker, IQuerySession session, CancellationToken cancellation) =>
+        ControleerVerzoek(code, filter, andereFouten, gebruiker) is { } probleem
+            ? Opvraging<Arbeidsmarktregio>.Geweigerd(probleem)
+            : await ControleerBestaan(code, filter, session, cancellation);
+
+    /// <summary>The checks that need no database, in their order: the input (every problem at once), then the caller's scope.</summary>
+    public static IResult? ControleerVerzoek(string code, AfspraakFilter filter, IEnumerable<OngeldigeParameter> andereFouten, Gebruiker gebruiker)
     {
         if (!ArbeidsmarktregiosEndpoint.CodeFormaat().IsMatch(code))
-            return Opvraging<Arbeidsmarktregio>.Geweigerd(
-                Problemen.Ongeldig([new OngeldigeParameter("code", "ongeldig-formaat", "Een regiocode is AM gevolgd door twee cijfers.")]));
+            return Problemen.Ongeldig([new OngeldigeParameter("code", "ongeldig-formaat", "Een regiocode is AM gevolgd door twee cijfers.")]);
 
-        if (filter.Controleer().Concat(andereFouten).ToList() is { Count: > 0 } fouten) return Opvraging<Arbeidsmarktregio>.Geweigerd(Problemen.Ongeldig(fouten));
+        if (filter.Controleer().Concat(andereFouten).ToList() is { Count: > 0 } fouten) return Problemen.Ongeldig(fouten);
 
         if (!gebruiker.IsAuditor && !gebruiker.IsRegiopartijVan(code))
-            return Opvraging<Arbeidsmarktregio>.Geweigerd(
-                Problemen.GeenToegang($"Het register van {code} is voor de regiopartijen van die regio en voor auditors."));
+            return Problemen.GeenToegang($"Het register van {code} is voor de regiopartijen van die regio en voor auditors.");
 
+        return null;
+    }
+
+    /// <summary>Then: the region exists (else 404), and so do the region and employer a filter names (else 400).</summary>
+    public static async Task<Opvraging<Arbeidsmarktregio>> ControleerBestaan(string code, AfspraakFilter filter, IQuerySession session,
+        CancellationToken cancellation)
+    {
         var regio = await session.LoadAsync<Arbeidsmarktregio>(Arbeidsmarktregio.StreamId(code), cancellation);
         if (regio is null) return Opvraging<Arbeidsmarktregio>.Geweigerd(Problemen.NietGevonden($"Arbeidsmarktregio {code} bestaat niet."));
 
@@ -205,10 +260,18 @@ public static class AfspraakregisterEndpoint
         int? paginagrootte, HttpContext http, IQuerySession session, CancellationToken cancellation)
     {
         var filter = new AfspraakFilter(status, variant, werkgever, null, na, paginagrootte) { Sector = sector, Zoekterm = zoek };
-        var regio = await Regioregister.Controleer(code, filter, [], Gebruiker.Van(http.User), session, cancellation);
-        if (regio.IsProbleem) return regio.Probleem;
+        if (Regioregister.ControleerVerzoek(code, filter, [], Gebruiker.Van(http.User)) is { } probleem) return probleem;
 
-        return Results.Ok(await filter.Zoek(Regioregister.Afspraken(session, code), http.Request.Path, cancellation));
+        // The page first: an agreement on it is in the region, so the region exists, and the checks that read the
+        // database are needed only for an empty page or an employer in the filter. One round trip for a page with rows.
+        var lijst = await filter.Zoek(Regioregister.Afspraken(session, code), http.Request.Path, cancellation);
+        if (lijst.Samenwerkingsafspraken.Count == 0 || filter.Werkgever is not null)
+        {
+            var regio = await Regioregister.ControleerBestaan(code, filter, session, cancellation);
+            if (regio.IsProbleem) return regio.Probleem;
+        }
+
+        return Results.Ok(lijst);
     }
 
     [WolverineGet("/v1/werkgevers/{kvkNummer}/samenwerkingsafspraken", OperationId = "werkgeverafsprakenOpvragen")]

@@ -87,11 +87,15 @@ public static class Telemetrie
         var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(Bron);
         return app.Use(async (context, next) =>
         {
-            context.Response.OnStarting(() =>
+            // Only a command with an Idempotency-Key can be a replay: a lookup registers nothing to run.
+            if (context.Request.Headers.ContainsKey(HttpOpdracht.IdempotencyKeyHeader))
             {
-                if (context.Response.Headers["Idempotent-Replayed"] == "true") metingen.IdempotentHerhaald(context);
-                return Task.CompletedTask;
-            });
+                context.Response.OnStarting(() =>
+                {
+                    if (context.Response.Headers["Idempotent-Replayed"] == "true") metingen.IdempotentHerhaald(context);
+                    return Task.CompletedTask;
+                });
+            }
 
             using (logger.BeginScope(new Dictionary<string, object> { ["CorrelatieId"] = Correlatie.Id(context) }))
             {

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
@@ -31,6 +33,16 @@ public static class MartenConfiguratie
         [nameof(Samenwerkingsafspraak), nameof(Werkgever), nameof(Arbeidsmarktregio), nameof(Gemeente), nameof(Variant), nameof(Hergebruikverzoek),
          nameof(Afsprakenimport), "Referentie", VariantgebruikProjectie.Naam, WerkaanbodProjectie.Naam, nameof(Referentiedelingen),
          WerkgeverrelatiesProjectie.Naam];
+
+    /// <summary>
+    /// How Marten writes a document's JSON (below: camelCase members, enum values by name as declared), for reading
+    /// stored JSON that Marten streams without deserializing it (<see cref="Afspraken.Register.AfspraakFilter.Regels"/>).
+    /// </summary>
+    public static readonly JsonSerializerOptions Documentjson = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new JsonStringEnumConverter() },
+    };
 
     public static StoreOptions Opties(IServiceProvider services)
     {

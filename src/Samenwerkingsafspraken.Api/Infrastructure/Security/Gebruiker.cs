@@ -39,7 +39,15 @@ public sealed record Gebruiker(string Id, string? Naam, string Rol, string? Kvk,
     /// <summary>The organisation acted for: KvK-nummer for an employer, OIN for a public party, else its name.</summary>
     public string Organisatie => (IsWerkgever ? Kvk : Oin) ?? Oin ?? Kvk ?? Organisatienaam ?? "onbekend";
 
-    public static Gebruiker Van(ClaimsPrincipal principal)
+    /// <summary>
+    /// Who a principal is. A validated token's principal is one object for every request that sends the token
+    /// (<see cref="Tokencache"/>) and its claims do not change, so it is read once per principal.
+    /// </summary>
+    public static Gebruiker Van(ClaimsPrincipal principal) => Gelezen.GetValue(principal, Lees);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ClaimsPrincipal, Gebruiker> Gelezen = new();
+
+    private static Gebruiker Lees(ClaimsPrincipal principal)
     {
         var rol = principal.FindFirst(Claimtypen.Rol)?.Value ?? principal.FindFirst(ClaimTypes.Role)?.Value ?? "";
         var id = principal.FindFirst(Claimtypen.Subject)?.Value ?? principal.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? "onbekend";

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -111,10 +112,8 @@ public static class Toegangscontrole
     /// <summary>Null when the token is admitted by the row; otherwise why not, in words for the caller.</summary>
     public static string? Toegelaten(ClaimsPrincipal gebruiker, Toegangsregel regel)
     {
-        // One role, however many claims carry it (a sign-in may map "role" to the framework's own role claim type too).
-        var rollen = gebruiker.FindAll(Claimtypen.Rol).Concat(gebruiker.FindAll(ClaimTypes.Role)).Select(c => c.Value).Distinct(StringComparer.Ordinal).ToList();
-        if (rollen.Count != 1) return $"Uw token moet precies één rol noemen (het noemt er {rollen.Count}).";
-        var rol = rollen[0];
+        var oordeel = Oordelen.GetValue(gebruiker, Beoordeel);
+        if (oordeel.Rol is not { } rol) return oordeel.Reden;
         if (!regel.Laat(rol))
         {
             return regel.Rollen.Count == 0
@@ -122,23 +121,42 @@ public static class Toegangscontrole
                 : $"Dit is voor de rol {string.Join(" of ", regel.Rollen.Keys)}; de rol in uw token hoort daar niet bij.";
         }
 
+        return oordeel.Reden;
+    }
+
+    /// <summary>
+    /// What a token's claims say whatever the endpoint: its one role (or why it has none), and whether the claims that
+    /// role needs are right. A validated token's principal is the same object for every request that sends the token
+    /// (<see cref="Tokencache"/>), and its claims do not change, so this is worked out once per principal.
+    /// </summary>
+    private static readonly ConditionalWeakTable<ClaimsPrincipal, Tokenoordeel> Oordelen = new();
+
+    private sealed record Tokenoordeel(string? Rol, string? Reden);
+
+    private static Tokenoordeel Beoordeel(ClaimsPrincipal gebruiker)
+    {
+        // One role, however many claims carry it (a sign-in may map "role" to the framework's own role claim type too).
+        var rollen = gebruiker.FindAll(Claimtypen.Rol).Concat(gebruiker.FindAll(ClaimTypes.Role)).Select(c => c.Value).Distinct(StringComparer.Ordinal).ToList();
+        if (rollen.Count != 1) return new Tokenoordeel(null, $"Uw token moet precies één rol noemen (het noemt er {rollen.Count}).");
+        var rol = rollen[0];
+
         if (rol == Rollen.Werkgever && !Formaten.KvkNummer().IsMatch(Enkel(gebruiker, Claimtypen.Kvk) ?? ""))
-            return "Een werkgever-token noemt precies één KvK-nummer (claim kvk, 8 cijfers).";
+            return new Tokenoordeel(rol, "Een werkgever-token noemt precies één KvK-nummer (claim kvk, 8 cijfers).");
         if (rol == Rollen.Regiopartij)
         {
             var regios = gebruiker.FindAll(Claimtypen.Regio).Select(c => c.Value).ToList();
             if (!Formaten.Oin().IsMatch(Enkel(gebruiker, Claimtypen.Oin) ?? "") || regios.Count == 0
                 || !regios.All(r => Arbeidsmarktregios.ArbeidsmarktregiosEndpoint.CodeFormaat().IsMatch(r)))
-                return "Een regiopartij-token noemt precies één OIN (claim oin, 20 cijfers) en ten minste één regio (claim regio, AM en twee cijfers).";
+                return new Tokenoordeel(rol, "Een regiopartij-token noemt precies één OIN (claim oin, 20 cijfers) en ten minste één regio (claim regio, AM en twee cijfers).");
         }
 
         foreach (var claim in gebruiker.Claims.Where(c => c.Type is Claimtypen.Subject or Claimtypen.Naam or Claimtypen.Organisatie))
         {
             if (Tekstregels.Controleer(claim.Type, claim.Value, meerregelig: false, Tekstregels.Kopgrens) is not null)
-                return $"De claim '{claim.Type}' van uw token bevat tekens die niet zijn toegestaan of is te lang.";
+                return new Tokenoordeel(rol, $"De claim '{claim.Type}' van uw token bevat tekens die niet zijn toegestaan of is te lang.");
         }
 
-        return null;
+        return new Tokenoordeel(rol, null);
     }
 
     private static string? Enkel(ClaimsPrincipal gebruiker, string type) =>
