@@ -1,0 +1,139 @@
+using JasperFx.Events;
+using Marten;
+using Marten.Events;
+using Marten.Internal.Storage;
+using Npgsql;
+
+namespace Samenwerkingsafspraken.Infrastructure.Persistence;
+
+/// <summary>
+/// A projection that a rebuild replays directly: the same Evolve as the projection itself, applied to the events in
+/// their order, and the documents written with binary COPY. The projection says which events it follows and which
+/// documents an event changes (its own stream's for a single-stream projection).
+/// </summary>
+public interface IHerspeelbaar
+{
+    string Name { get; }
+
+    /// <summary>Replays every event into fresh documents and swaps them in, in one transaction (see <see cref="Herspeler"/>).</summary>
+    /// <param name="grens">For an asynchronous projection the daemon's high-water mark (no gaps below it): its agent takes the rest.</param>
+    Task Herspeel(IDocumentStore store, string? voortgangsnaam, long? grens, Action<long> verwerkt, CancellationToken cancellation);
+}
+
+/// <inheritdoc />
+public interface IHerspeelbaar<TDoc> : IHerspeelbaar where TDoc : class
+{
+    IReadOnlyList<Type> Herspeeltypen { get; }
+
+    IEnumerable<Guid> Doelen(IEvent e);
+
+    TDoc? Evolve(TDoc? document, Guid id, IEvent e);
+
+    /// <summary>The document's version after this event, as Marten's own rebuild writes it: the stream version for a single-stream projection, the sequence number for a multi-stream one.</summary>
+    long Revisie(IEvent e);
+
+    Task IHerspeelbaar.Herspeel(IDocumentStore store, string? voortgangsnaam, long? grens, Action<long> verwerkt, CancellationToken cancellation) =>
+        Herspeler.Herspeel(this, store, voortgangsnaam, grens, verwerkt, cancellation);
+}
+
+/// <summary>
+/// The direct rebuild. Marten's daemon rebuild writes every document of an aggregation with its own upsert statement
+/// (Marten 9.58's rebuild flush has no COPY path for aggregations; its <c>RebuildWithBulkCopy</c> takes inserts only),
+/// which at a few thousand documents costs more than reading and applying all events. Here Marten reads the events in
+/// pages, the projection's own Evolve applies them in memory, and Marten's bulk loader (binary COPY) writes the
+/// documents. The swap is one transaction: the table is locked against writers (readers keep seeing the old
+/// documents), the events that arrived meanwhile are applied too, the old documents are deleted, the new ones copied
+/// in, and for an asynchronous projection its progression is set to the last event applied.
+/// </summary>
+public static class Herspeler
+{
+    public static async Task Herspeel<TDoc>(IHerspeelbaar<TDoc> projectie, IDocumentStore store, string? voortgangsnaam, long? grens,
+        Action<long> verwerkt, CancellationToken cancellation) where TDoc : class
+    {
+        var opties = ((DocumentStore)store).Options;
+        var opslag = (MartenDocumentProvider<TDoc>)store.Storage.Database.Providers.StorageFor<TDoc>();
+        var tabel = opslag.Lightweight.TableName.QualifiedName;
+        var typen = projectie.Herspeeltypen.ToArray();
+        var documenten = new Dictionary<Guid, (TDoc? Document, long Revisie)>();
+        long gelezen = 0, aantal = 0;
+
+        async Task Lees(NpgsqlConnection verbinding, NpgsqlTransaction? transactie)
+        {
+            var tot = Math.Min(await Hoogste(verbinding, transactie, cancellation), grens ?? long.MaxValue);
+            await using var sessie = store.QuerySession();
+            while (gelezen < tot)
+            {
+                var van = gelezen;
+                var pagina = await sessie.Events.QueryAllRawEvents()
+                    .Where(e => e.Sequence > van && e.Sequence <= tot && e.EventTypesAre(typen))
+                    .OrderBy(e => e.Sequence)
+                    .Take(Herbouwinstellingen.Paginagrootte)
+                    .ToListAsync(cancellation);
+                foreach (var e in pagina)
+                {
+                    foreach (var id in projectie.Doelen(e))
+                    {
+                        documenten[id] = (projectie.Evolve(documenten.GetValueOrDefault(id).Document, id, e), projectie.Revisie(e));
+                    }
+                }
+
+                aantal += pagina.Count;
+                verwerkt(aantal);
+                gelezen = pagina.Count < Herbouwinstellingen.Paginagrootte ? tot : pagina[^1].Sequence;
+            }
+        }
+
+        await using var verbinding = store.Storage.Database.CreateConnection();
+        await verbinding.OpenAsync(cancellation);
+
+        // Most events outside the transaction, so that commands wait only for the swap and the few events since.
+        await Lees(verbinding, null);
+
+        await using var transactie = await verbinding.BeginTransactionAsync(cancellation);
+        await Voer(verbinding, transactie, $"lock table {tabel} in exclusive mode", cancellation);
+        await Lees(verbinding, transactie);
+        await Voer(verbinding, transactie, $"delete from {tabel}", cancellation);
+
+        // Marten's bulk loader copies the documents into a temporary table of the document table's shape; there they get
+        // the version Marten's rebuild would give them (the loader knows only the document), and one statement moves them in.
+        var laadder = opslag.BulkLoader;
+        var tijdelijk = $"pg_temp.{opslag.Lightweight.TableName.Name}_temp";
+        await Voer(verbinding, transactie, $"drop table if exists {tijdelijk}; {laadder.CreateTempTableForCopying()}", cancellation);
+        var nieuw = documenten.Where(d => d.Value.Document is not null).ToList();
+        await laadder.LoadIntoTempTableAsync(opties.Tenancy.Default, opties.Serializer(), verbinding, nieuw.Select(d => d.Value.Document!), cancellation);
+        await using (var versies = new NpgsqlCommand(
+                         $"update {tijdelijk} t set mt_version = v.versie from unnest($1::uuid[], $2::bigint[]) as v(id, versie) where t.id = v.id",
+                         verbinding, transactie))
+        {
+            versies.Parameters.AddWithValue(nieuw.Select(d => d.Key).ToArray());
+            versies.Parameters.AddWithValue(nieuw.Select(d => d.Value.Revisie).ToArray());
+            await versies.ExecuteNonQueryAsync(cancellation);
+        }
+
+        await Voer(verbinding, transactie, $"{laadder.CopyNewDocumentsFromTempTable()}; drop table {tijdelijk}", cancellation);
+
+        if (voortgangsnaam is not null)
+        {
+            await using var stand = new NpgsqlCommand(
+                $"insert into {MartenConfiguratie.Schema}.mt_event_progression (name, last_seq_id, last_updated) values ($1, $2, transaction_timestamp()) " +
+                "on conflict (name) do update set last_seq_id = excluded.last_seq_id, last_updated = excluded.last_updated", verbinding, transactie);
+            stand.Parameters.AddWithValue(voortgangsnaam);
+            stand.Parameters.AddWithValue(gelezen);
+            await stand.ExecuteNonQueryAsync(cancellation);
+        }
+
+        await transactie.CommitAsync(cancellation);
+    }
+
+    private static async Task<long> Hoogste(NpgsqlConnection verbinding, NpgsqlTransaction? transactie, CancellationToken cancellation)
+    {
+        await using var opdracht = new NpgsqlCommand($"select coalesce(max(seq_id), 0) from {MartenConfiguratie.Schema}.mt_events", verbinding, transactie);
+        return (long)(await opdracht.ExecuteScalarAsync(cancellation))!;
+    }
+
+    private static async Task Voer(NpgsqlConnection verbinding, NpgsqlTransaction transactie, string sql, CancellationToken cancellation)
+    {
+        await using var opdracht = new NpgsqlCommand(sql, verbinding, transactie);
+        await opdracht.ExecuteNonQueryAsync(cancellation);
+    }
+}
