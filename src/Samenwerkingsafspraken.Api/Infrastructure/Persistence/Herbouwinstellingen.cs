@@ -19,6 +19,9 @@ public static class Herbouwinstellingen
     /// </summary>
     public const long GebeurtenissenVoorDirecteHerbouw = 250_000;
 
+    /// <summary>The direct rebuild reads this many windows of events at a time (each on a connection of its own).</summary>
+    public const int GelijktijdigeLezers = 2;
+
     public static void PasToe(AsyncOptions opties)
     {
         opties.BatchSize = Paginagrootte;

@@ -57,30 +57,45 @@ public static class Herspeler
         var documenten = new Dictionary<Guid, (TDoc? Document, long Revisie)>();
         long gelezen = 0, aantal = 0;
 
+        // The events in windows of sequence numbers (at most a page each), two read at a time: deserialising them is
+        // most of the service's work, and applying them, in order, is cheap.
         async Task Lees(NpgsqlConnection verbinding, NpgsqlTransaction? transactie)
         {
             var tot = Math.Min(await Hoogste(verbinding, transactie, cancellation), grens ?? long.MaxValue);
-            await using var sessie = store.QuerySession();
-            while (gelezen < tot)
+            var breedte = Math.Clamp((tot - gelezen + Herbouwinstellingen.GelijktijdigeLezers - 1) / Herbouwinstellingen.GelijktijdigeLezers,
+                1, Herbouwinstellingen.Paginagrootte);
+            var onderweg = new Queue<Task<IReadOnlyList<IEvent>>>();
+            for (var van = gelezen; van < tot; van += breedte)
             {
-                var van = gelezen;
-                var pagina = await sessie.Events.QueryAllRawEvents()
-                    .Where(e => e.Sequence > van && e.Sequence <= tot && e.EventTypesAre(typen))
-                    .OrderBy(e => e.Sequence)
-                    .Take(Herbouwinstellingen.Paginagrootte)
-                    .ToListAsync(cancellation);
-                foreach (var e in pagina)
-                {
-                    foreach (var id in projectie.Doelen(e))
-                    {
-                        documenten[id] = (projectie.Evolve(documenten.GetValueOrDefault(id).Document, id, e), projectie.Revisie(e));
-                    }
-                }
-
-                aantal += pagina.Count;
-                verwerkt(aantal);
-                gelezen = pagina.Count < Herbouwinstellingen.Paginagrootte ? tot : pagina[^1].Sequence;
+                if (onderweg.Count == Herbouwinstellingen.GelijktijdigeLezers) Pas(await onderweg.Dequeue());
+                onderweg.Enqueue(Venster(van, Math.Min(van + breedte, tot)));
             }
+
+            while (onderweg.Count > 0) Pas(await onderweg.Dequeue());
+            gelezen = Math.Max(gelezen, tot);
+        }
+
+        async Task<IReadOnlyList<IEvent>> Venster(long van, long tot)
+        {
+            await using var sessie = store.QuerySession();
+            return await sessie.Events.QueryAllRawEvents()
+                .Where(e => e.Sequence > van && e.Sequence <= tot && e.EventTypesAre(typen))
+                .OrderBy(e => e.Sequence)
+                .ToListAsync(cancellation);
+        }
+
+        void Pas(IReadOnlyList<IEvent> pagina)
+        {
+            foreach (var e in pagina)
+            {
+                foreach (var id in projectie.Doelen(e))
+                {
+                    documenten[id] = (projectie.Evolve(documenten.GetValueOrDefault(id).Document, id, e), projectie.Revisie(e));
+                }
+            }
+
+            aantal += pagina.Count;
+            verwerkt(aantal);
         }
 
         await using var verbinding = store.Storage.Database.CreateConnection();
@@ -94,23 +109,34 @@ public static class Herspeler
         await Lees(verbinding, transactie);
         await Voer(verbinding, transactie, $"delete from {tabel}", cancellation);
 
-        // Marten's bulk loader copies the documents into a temporary table of the document table's shape; there they get
-        // the version Marten's rebuild would give them (the loader knows only the document), and one statement moves them in.
+        // Marten's bulk loader (binary COPY) knows only the document, not the version Marten's rebuild gives it. When
+        // most documents are at version 1 (agreements with one event), they are copied straight into the table and the
+        // few others corrected; otherwise (the references, versioned by sequence number) they are copied into a
+        // temporary table of the same shape, given their versions there, and moved in with one statement.
         var laadder = opslag.BulkLoader;
-        var tijdelijk = $"pg_temp.{opslag.Lightweight.TableName.Name}_temp";
-        await Voer(verbinding, transactie, $"drop table if exists {tijdelijk}; {laadder.CreateTempTableForCopying()}", cancellation);
         var nieuw = documenten.Where(d => d.Value.Document is not null).ToList();
-        await laadder.LoadIntoTempTableAsync(opties.Tenancy.Default, opties.Serializer(), verbinding, nieuw.Select(d => d.Value.Document!), cancellation);
+        var rechtstreeks = nieuw.Count(d => d.Value.Revisie == 1) * 4 >= nieuw.Count * 3;
+        var doel = rechtstreeks ? tabel : $"pg_temp.{opslag.Lightweight.TableName.Name}_temp";
+        if (rechtstreeks)
+        {
+            await laadder.LoadAsync(opties.Tenancy.Default, opties.Serializer(), verbinding, nieuw.Select(d => d.Value.Document!), cancellation);
+        }
+        else
+        {
+            await Voer(verbinding, transactie, $"drop table if exists {doel}; {laadder.CreateTempTableForCopying()}", cancellation);
+            await laadder.LoadIntoTempTableAsync(opties.Tenancy.Default, opties.Serializer(), verbinding, nieuw.Select(d => d.Value.Document!), cancellation);
+        }
+
         await using (var versies = new NpgsqlCommand(
-                         $"update {tijdelijk} t set mt_version = v.versie from unnest($1::uuid[], $2::bigint[]) as v(id, versie) where t.id = v.id",
-                         verbinding, transactie))
+                         $"update {doel} t set mt_version = v.versie from unnest($1::uuid[], $2::bigint[]) as v(id, versie) " +
+                         "where t.id = v.id and t.mt_version is distinct from v.versie", verbinding, transactie))
         {
             versies.Parameters.AddWithValue(nieuw.Select(d => d.Key).ToArray());
             versies.Parameters.AddWithValue(nieuw.Select(d => d.Value.Revisie).ToArray());
             await versies.ExecuteNonQueryAsync(cancellation);
         }
 
-        await Voer(verbinding, transactie, $"{laadder.CopyNewDocumentsFromTempTable()}; drop table {tijdelijk}", cancellation);
+        if (!rechtstreeks) await Voer(verbinding, transactie, $"{laadder.CopyNewDocumentsFromTempTable()}; drop table {doel}", cancellation);
 
         if (voortgangsnaam is not null)
         {
