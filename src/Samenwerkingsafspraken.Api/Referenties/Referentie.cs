@@ -61,7 +61,7 @@ public sealed class ReferentieProjectie : MultiStreamProjection<Referentie, Guid
 
     public IReadOnlyList<Type> Herspeeltypen => Samenwerkingsafspraak.Gebeurtenistypen;
 
-    public long Revisie(IEvent e) => e.Sequence;
+    public long Revisie(Guid id, IEvent e, long vorige) => e.StreamId == id ? e.Version : vorige;
 
     public IEnumerable<Guid> Doelen(IEvent e) => e.Data is IAfspraakgebeurtenis g ? Documenten(g) : [];
 

@@ -29,8 +29,11 @@ public interface IHerspeelbaar<TDoc> : IHerspeelbaar where TDoc : class
 
     TDoc? Evolve(TDoc? document, Guid id, IEvent e);
 
-    /// <summary>The document's version after this event, as Marten's own rebuild writes it: the stream version for a single-stream projection, the sequence number for a multi-stream one.</summary>
-    long Revisie(IEvent e);
+    /// <summary>
+    /// The document's version after this event, as the projection writes it when it runs: the version of the document's
+    /// own stream (for a document that also follows other streams, an event of another stream leaves it as it was).
+    /// </summary>
+    long Revisie(Guid id, IEvent e, long vorige);
 
     Task IHerspeelbaar.Herspeel(IDocumentStore store, string? voortgangsnaam, long? grens, Action<long> verwerkt, CancellationToken cancellation) =>
         Herspeler.Herspeel(this, store, voortgangsnaam, grens, verwerkt, cancellation);
@@ -90,7 +93,8 @@ public static class Herspeler
             {
                 foreach (var id in projectie.Doelen(e))
                 {
-                    documenten[id] = (projectie.Evolve(documenten.GetValueOrDefault(id).Document, id, e), projectie.Revisie(e));
+                    var (document, revisie) = documenten.GetValueOrDefault(id);
+                    documenten[id] = (projectie.Evolve(document, id, e), projectie.Revisie(id, e, revisie));
                 }
             }
 
@@ -109,10 +113,10 @@ public static class Herspeler
         await Lees(verbinding, transactie);
         await Voer(verbinding, transactie, $"delete from {tabel}", cancellation);
 
-        // Marten's bulk loader (binary COPY) knows only the document, not the version Marten's rebuild gives it. When
-        // most documents are at version 1 (agreements with one event), they are copied straight into the table and the
-        // few others corrected; otherwise (the references, versioned by sequence number) they are copied into a
-        // temporary table of the same shape, given their versions there, and moved in with one statement.
+        // Marten's bulk loader (binary COPY) knows only the document, not its version. When most documents are at version
+        // 1 (agreements with one event), they are copied straight into the table and the few others corrected; otherwise
+        // they are copied into a temporary table of the same shape, given their versions there, and moved in with one
+        // statement.
         var laadder = opslag.BulkLoader;
         var nieuw = documenten.Where(d => d.Value.Document is not null).ToList();
         var rechtstreeks = nieuw.Count(d => d.Value.Revisie == 1) * 4 >= nieuw.Count * 3;

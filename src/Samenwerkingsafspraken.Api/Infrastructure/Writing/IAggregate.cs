@@ -40,7 +40,7 @@ public sealed class AggregateProjection<T> : SingleStreamProjection<T, Guid>, Pe
 
     public IReadOnlyList<Type> Herspeeltypen => T.Gebeurtenistypen;
 
-    public long Revisie(IEvent e) => e.Version;
+    public long Revisie(Guid id, IEvent e, long vorige) => e.Version;
 
     public IEnumerable<Guid> Doelen(IEvent e) => [e.StreamId];
 }

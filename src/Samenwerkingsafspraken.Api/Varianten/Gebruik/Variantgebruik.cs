@@ -51,7 +51,7 @@ public sealed class VariantgebruikProjectie : SingleStreamProjection<Variantgebr
 
     public IReadOnlyList<Type> Herspeeltypen => Samenwerkingsafspraak.Gebeurtenistypen;
 
-    public long Revisie(IEvent e) => e.Version;
+    public long Revisie(Guid id, IEvent e, long vorige) => e.Version;
 
     public IEnumerable<Guid> Doelen(IEvent e) => [e.StreamId];
 }
