@@ -61,6 +61,8 @@ public static class Grenzen
 
 public sealed class RegiopartijRegels : Invoerregels<RegiopartijVerzoek>
 {
+    public static readonly RegiopartijRegels Instantie = new();
+
     public RegiopartijRegels()
     {
         RuleFor(p => p.Oin).NotEmpty().Matches(Formaten.Oin()).WithMessage("Een OIN bestaat uit precies 20 cijfers.");
@@ -84,6 +86,8 @@ public sealed class WerkafspraakRegels : Invoerregels<WerkafspraakVerzoek>
 
 public sealed class LooptijdRegels : Invoerregels<LooptijdVerzoek>
 {
+    public static readonly LooptijdRegels Instantie = new();
+
     public LooptijdRegels()
     {
         RuleFor(l => l.Startdatum).NotNull().Must(d => Datumvenster.Bevat(d!.Value)).WithErrorCode("buiten-venster")
@@ -100,10 +104,13 @@ public sealed class LooptijdRegels : Invoerregels<LooptijdVerzoek>
     }
 }
 
-/// <summary>Validation rules for agreement content, all problems at once, including the catalogue of variants.</summary>
+/// <summary>
+/// Validation rules for agreement content, all problems at once, including the catalogue of variants. Built once; the
+/// catalogue comes with each validation (<see cref="Kadercontext"/>).
+/// </summary>
 public abstract class AfspraakinhoudRegels<T> : Invoerregels<T> where T : IAfspraakinhoudVerzoek
 {
-    protected AfspraakinhoudRegels(Referentiekader kader)
+    protected AfspraakinhoudRegels()
     {
         RuleFor(v => v.Titel).NotEmpty().MaximumLength(Grenzen.Titel);
         RuleFor(v => v.WerkgeverContactrol).MaximumLength(Grenzen.Contactrol);
@@ -114,11 +121,11 @@ public abstract class AfspraakinhoudRegels<T> : Invoerregels<T> where T : IAfspr
             .WithMessage("Elke regiopartij (OIN) komt één keer voor.")
             .Must(p => p is null || p.Count == 0 || p.Any(x => x?.Ondertekent == true)).WithErrorCode("geen-ondertekenaar")
             .WithMessage("Ten minste één regiopartij ondertekent de afspraak (ondertekent: true).");
-        RuleForEach(v => v.Regiopartijen).NotNull().WithMessage("Een regiopartij is leeg.").SetValidator(new RegiopartijRegels());
+        RuleForEach(v => v.Regiopartijen).NotNull().WithMessage("Een regiopartij is leeg.").SetValidator(RegiopartijRegels.Instantie);
 
         RuleFor(v => v.Werkafspraken).NotEmpty().WithMessage("Een afspraak heeft ten minste één werkafspraak.")
             .Must(w => w is null || w.Count <= Grenzen.Werkafspraken).WithErrorCode("te-veel").WithMessage($"Ten hoogste {Grenzen.Werkafspraken} werkafspraken.");
-        RuleFor(v => v.Werkafspraken).Custom((werkafspraken, context) => ControleerWerkafspraken(werkafspraken, kader, context));
+        RuleFor(v => v.Werkafspraken).Custom((werkafspraken, context) => ControleerWerkafspraken(werkafspraken, context.Kader(), context));
 
         RuleFor(v => v.Doelgroepen).NotEmpty().WithMessage("Noem ten minste één doelgroep.")
             .Must(d => d is null || d.Distinct().Count() == d.Count).WithErrorCode("dubbel").WithMessage("Elke doelgroep komt één keer voor.");
@@ -139,7 +146,7 @@ public abstract class AfspraakinhoudRegels<T> : Invoerregels<T> where T : IAfspr
             .When(v => v.Doelstellingen is not null).OverridePropertyName("doelstellingen.duurzamePlaatsingenPerJaar")
             .WithErrorCode("meer-dan-plaatsingen").WithMessage("Er kunnen niet meer duurzame plaatsingen zijn dan plaatsingen.");
 
-        RuleFor(v => v.Looptijd).NotNull().WithMessage("Noem de looptijd (startdatum en einddatum).").SetValidator(new LooptijdRegels()!);
+        RuleFor(v => v.Looptijd).NotNull().WithMessage("Noem de looptijd (startdatum en einddatum).").SetValidator(LooptijdRegels.Instantie!);
 
         RuleFor(v => v.Werkaanbod).Must(w => w is null || w.Count <= Grenzen.Werkaanbodregels).WithErrorCode("te-veel")
             .WithMessage($"Ten hoogste {Grenzen.Werkaanbodregels} regels werkaanbod.");

@@ -1,3 +1,4 @@
+using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Afspraken;
 using Samenwerkingsafspraken.Afspraken.Opstellen;
 
@@ -56,8 +57,28 @@ public sealed class Afspraak_opstellen
             Looptijd = new LooptijdVerzoek(new DateOnly(2025, 1, 1), new DateOnly(2024, 1, 1)),
         };
 
-        var uitkomst = new AfspraakOpstellenValidator(Testkader.Kader()).Validate(verzoek);
+        var uitkomst = AfspraakOpstellenValidator.Instantie.Validate(Kadercontext.Met(verzoek, Testkader.Kader()));
 
         Samenwerkingsafspraken.Infrastructure.Http.Validatie.AlsParameters(uitkomst).Select(p => p.Name).ShouldBe(["werkafspraken[0].parameters.urenPerWeek", "looptijd.einddatum", "arbeidsmarktregio"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void de_gedeelde_validator_toetst_elk_verzoek_aan_de_referentiegegevens_die_het_meekrijgt()
+    {
+        var verzoek = Verzoek();
+        var zonderWerkgever = Testkader.Kader() with { Werkgever = null };
+        var zonderRegio = Testkader.Kader() with
+        {
+            Regios = Testkader.Kader().Regios.Where(r => r.Key != "AM01").ToDictionary(),
+        };
+
+        Namen(Testkader.Kader()).ShouldBeEmpty();
+        Namen(zonderWerkgever).ShouldBe(["werkgever"]);
+        Namen(zonderRegio).ShouldBe(["arbeidsmarktregio"]);
+        Namen(Testkader.Kader()).ShouldBeEmpty();
+        Should.Throw<InvalidOperationException>(() => AfspraakOpstellenValidator.Instantie.Validate(verzoek));
+
+        IEnumerable<string> Namen(Samenwerkingsafspraken.Referentiedata.Referentiekader kader) =>
+            Validatie.AlsParameters(AfspraakOpstellenValidator.Instantie.Validate(Kadercontext.Met(verzoek, kader))).Select(p => p.Name);
     }
 }

@@ -54,7 +54,7 @@ public sealed class Werkaanbod_en_vervulling
             new WerkaanbodVerzoek("bouw", "Timmerman", "praktijkroute", 3, null),
             new WerkaanbodVerzoek("bouw", " timmerman ", null, 1, new DateOnly(2025, 2, 1)));
 
-        var fouten = Validatie.AlsParameters(new AfspraakOpstellenValidator(Testkader.Kader()).Validate(verzoek));
+        var fouten = Validatie.AlsParameters(AfspraakOpstellenValidator.Instantie.Validate(Kadercontext.Met(verzoek, Testkader.Kader())));
 
         fouten.Select(f => (f.Name, f.Code)).ShouldBe([
             ("werkaanbod[0].sector", "onbekende-sector"), ("werkaanbod[0].aantalPlaatsen", "buiten-bereik"), ("werkaanbod[0].vanaf", "buiten-looptijd"),

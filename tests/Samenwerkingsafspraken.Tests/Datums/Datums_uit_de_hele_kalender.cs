@@ -1,3 +1,4 @@
+using Samenwerkingsafspraken.Infrastructure.Http;
 using CsCheck;
 using Samenwerkingsafspraken.Afspraken;
 using Samenwerkingsafspraken.Afspraken.Beeindigen;
@@ -65,7 +66,7 @@ public sealed class Datums_uit_de_hele_kalender
         {
             var (start, eind) = looptijd;
             var verzoek = Afspraak_opstellen.Verzoek() with { Looptijd = new LooptijdVerzoek(start, eind) };
-            var geldig = new AfspraakOpstellenValidator(Testkader.Kader()).Validate(verzoek).IsValid;
+            var geldig = AfspraakOpstellenValidator.Instantie.Validate(Kadercontext.Met(verzoek, Testkader.Kader())).IsValid;
             geldig.ShouldBe(Datumvenster.Bevat(start) && Datumvenster.Bevat(eind) && eind > start && eind <= Grenzen.LaatsteEinddatum(start),
                 $"looptijd {start} – {eind}");
             if (!geldig) return;
@@ -89,7 +90,7 @@ public sealed class Datums_uit_de_hele_kalender
             var basis = Afspraak_opstellen.Verzoek();
             var verzoek = new WijzigingVerzoek("Nieuwe looptijd", basis.Titel, basis.WerkgeverContactrol, basis.Regiopartijen, basis.Werkafspraken,
                 basis.Doelgroepen, basis.Beroepen, basis.Doelstellingen, new LooptijdVerzoek(start, eind), actief.Version);
-            if (!new WijzigingValidator(Testkader.Kader()).Validate(verzoek).IsValid) return;
+            if (!WijzigingValidator.Instantie.Validate(Kadercontext.Met(verzoek, Testkader.Kader())).IsValid) return;
             Interlocked.Increment(ref geaccepteerd);
 
             var besluit = AfspraakWijzigen.Beslis(actief, verzoek, Testkader.Kader(), Testkader.Regiopartij(), vandaag, nu);

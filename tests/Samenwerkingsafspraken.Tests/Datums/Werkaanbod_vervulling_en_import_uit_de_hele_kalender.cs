@@ -62,7 +62,7 @@ public sealed class Werkaanbod_vervulling_en_import_uit_de_hele_kalender
                 Looptijd = new LooptijdVerzoek(start, eind),
                 Werkaanbod = [Aanbod("bouw", "Timmerman", vanaf1), Aanbod("zorg-en-welzijn", null, vanaf2)],
             };
-            var fouten = Validatie.AlsParameters(new AfspraakOpstellenValidator(Testkader.Kader()).Validate(verzoek));
+            var fouten = Validatie.AlsParameters(AfspraakOpstellenValidator.Instantie.Validate(Kadercontext.Met(verzoek, Testkader.Kader())));
             var looptijdGeldig = Datumvenster.Bevat(start) && Datumvenster.Bevat(eind) && eind > start && eind <= Grenzen.LaatsteEinddatum(start);
             (fouten.Count == 0).ShouldBe(looptijdGeldig && vanaf1 >= start && vanaf1 <= eind && vanaf2 >= start && vanaf2 <= eind,
                 $"looptijd {start} – {eind}, werkaanbod vanaf {vanaf1} en {vanaf2}");
@@ -96,7 +96,7 @@ public sealed class Werkaanbod_vervulling_en_import_uit_de_hele_kalender
             var verzoek = new WijzigingVerzoek("Ander werk", basis.Titel, basis.WerkgeverContactrol, basis.Regiopartijen, basis.Werkafspraken,
                 basis.Doelgroepen, basis.Beroepen, basis.Doelstellingen, new LooptijdVerzoek(start, eind), actief.Version,
                 [Aanbod("bouw", null, vanaf), Aanbod("zorg-en-welzijn", "Helpende", start)]);
-            if (!new WijzigingValidator(Testkader.Kader()).Validate(verzoek).IsValid)
+            if (!WijzigingValidator.Instantie.Validate(Kadercontext.Met(verzoek, Testkader.Kader())).IsValid)
             {
                 (Datumvenster.Bevat(start) && Datumvenster.Bevat(eind) && Datumvenster.Bevat(vanaf) && vanaf >= start && vanaf <= eind && eind > start
                  && eind <= Grenzen.LaatsteEinddatum(start)).ShouldBeFalse($"looptijd {start} – {eind}, vanaf {vanaf}");

@@ -96,7 +96,7 @@ public static class AfsprakenImporteren
             var kolommenMetFout = regel.Celfouten.Select(f => f.Name).ToHashSet();
             fouten.AddRange(regel.Celfouten);
             var eigenKader = kader with { Werkgever = regel.Verzoek.Werkgever is { } kvk ? werkgevers.GetValueOrDefault(kvk) : null };
-            var uitkomst = new AfspraakOpstellenValidator(eigenKader).Validate(regel.Verzoek);
+            var uitkomst = AfspraakOpstellenValidator.Instantie.Validate(Kadercontext.Met(regel.Verzoek, eigenKader));
             var rijfouten = Validatie.AlsParameters(uitkomst)
                 .Select(f => f with { Name = $"regels[{regel.Regel}].{Importvertaling.Kolom(f.Name, f.Code, regel.Groepen)}" })
                 .Where(f => !kolommenMetFout.Contains(f.Name))

@@ -1,4 +1,5 @@
 using Samenwerkingsafspraken.Infrastructure;
+using Samenwerkingsafspraken.Infrastructure.Http;
 using FluentValidation;
 using Marten;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
@@ -23,18 +24,25 @@ public sealed record AfspraakOpstellenVerzoek(
     LooptijdVerzoek? Looptijd,
     IReadOnlyList<WerkaanbodVerzoek>? Werkaanbod = null) : IAfspraakinhoudVerzoek;
 
+/// <summary>Built once; the employer and the regions come with each validation (<see cref="Kadercontext"/>).</summary>
 public sealed class AfspraakOpstellenValidator : AfspraakinhoudRegels<AfspraakOpstellenVerzoek>
 {
-    public AfspraakOpstellenValidator(Referentiekader kader) : base(kader)
+    public static readonly AfspraakOpstellenValidator Instantie = new();
+
+    private AfspraakOpstellenValidator()
     {
         RuleFor(v => v.Werkgever).NotEmpty().Matches(Formaten.KvkNummer()).WithMessage("De werkgever is een KvK-nummer van precies 8 cijfers.");
-        RuleFor(v => v.Werkgever).Must(_ => kader.Werkgever is not null).When(v => v.Werkgever is not null && Formaten.KvkNummer().IsMatch(v.Werkgever))
+        RuleFor(v => v.Werkgever).Must((_, _, context) => context.Kader().Werkgever is not null)
+            .When(v => v.Werkgever is not null && Formaten.KvkNummer().IsMatch(v.Werkgever))
             .WithErrorCode("onbekende-werkgever").WithMessage(v => $"Er is geen werkgever met KvK-nummer {v.Werkgever}. Registreer hem eerst (POST /v1/werkgevers).");
-        RuleFor(v => v.Werkgever).Must(_ => kader.Werkgever!.IsActief).When(_ => kader.Werkgever is not null)
-            .WithErrorCode("werkgever-niet-actief").WithMessage(_ => kader.Werkgever!.OpgegaanIn is { } opvolger
+        RuleFor(v => v.Werkgever).Custom((_, context) =>
+        {
+            if (context.Kader().Werkgever is not { IsActief: false } werkgever) return;
+            context.AddFailure(new FluentValidation.Results.ValidationFailure(context.PropertyPath, werkgever.OpgegaanIn is { } opvolger
                 ? $"Deze werkgever is opgegaan in KvK-nummer {opvolger}: maak de afspraak met die werkgever."
-                : "Deze werkgever is uitgeschreven bij de KvK.");
-        RuleFor(v => v.Arbeidsmarktregio).NotEmpty().Must(kader.IsGeldigeRegio).WithErrorCode("onbekende-regio")
+                : "Deze werkgever is uitgeschreven bij de KvK.") { ErrorCode = "werkgever-niet-actief" });
+        });
+        RuleFor(v => v.Arbeidsmarktregio).NotEmpty().Must((_, code, context) => context.Kader().IsGeldigeRegio(code)).WithErrorCode("onbekende-regio")
             .WithMessage(v => $"Arbeidsmarktregio '{v.Arbeidsmarktregio}' bestaat niet (meer).");
     }
 }
@@ -48,7 +56,7 @@ public static class AfspraakOpstellen
         return schrijver.Start(context, new Startopdracht<Samenwerkingsafspraak, AfspraakOpstellenVerzoek>(nieuwId, verzoek)
         {
             Werkgever = verzoek?.Werkgever,
-            Validator = kader => new AfspraakOpstellenValidator(kader),
+            Validator = _ => AfspraakOpstellenValidator.Instantie,
             Beslis = g => Task.FromResult(Beslis(nieuwId, verzoek!, g.Kader, g.Gebruiker, klok.GetUtcNow())),
             Antwoord = SamenwerkingsafspraakWeergave.Van,
             Locatie = afspraak => $"/v1/samenwerkingsafspraken/{afspraak.Id}",

@@ -23,9 +23,12 @@ public sealed record WijzigingVerzoek(
     long? Versie,
     IReadOnlyList<WerkaanbodVerzoek>? Werkaanbod = null) : IAfspraakinhoudVerzoek;
 
+/// <summary>Built once; the catalogue comes with each validation (<see cref="Kadercontext"/>).</summary>
 public sealed class WijzigingValidator : AfspraakinhoudRegels<WijzigingVerzoek>
 {
-    public WijzigingValidator(Referentiekader kader) : base(kader)
+    public static readonly WijzigingValidator Instantie = new();
+
+    private WijzigingValidator()
     {
         RuleFor(v => v.Reden).NotEmpty().MaximumLength(Grenzen.Reden);
     }
@@ -37,7 +40,7 @@ public static class AfspraakWijzigen
         schrijver.Wijzig(context, new Wijzigopdracht<Samenwerkingsafspraak, WijzigingVerzoek>(id, verzoek)
         {
             VersieInBody = verzoek?.Versie,
-            Validator = kader => new WijzigingValidator(kader),
+            Validator = _ => WijzigingValidator.Instantie,
             Beslis = (afspraak, g) => Task.FromResult(Beslis(afspraak, verzoek!, g.Kader, g.Gebruiker, klok.Vandaag, klok.GetUtcNow())),
             Antwoord = SamenwerkingsafspraakWeergave.Van,
             NietGevonden = $"Samenwerkingsafspraak {id} bestaat niet.",

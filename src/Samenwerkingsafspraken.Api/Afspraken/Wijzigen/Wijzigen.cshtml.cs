@@ -71,7 +71,7 @@ public sealed class WijzigenModel(IQuerySession session, Schrijver schrijver, Kl
 
         // The first step sent: check it as the command will, and show what would change.
         var kader = new Referentiekader((await referentiedata.Actueel(cancellation)).Regios, Varianten, null);
-        var controle = await new WijzigingValidator(kader).ValidateAsync(verzoek, cancellation);
+        var controle = await WijzigingValidator.Instantie.ValidateAsync(Kadercontext.Met(verzoek, kader), cancellation);
         if (eigenFouten.Count > 0 || !controle.IsValid) return Ongeldig(Formulierfouten.Samen(eigenFouten, Validatie.AlsParameters(controle)), Velden);
 
         var voorgesteld = verzoek.NaarInhoud(kader);

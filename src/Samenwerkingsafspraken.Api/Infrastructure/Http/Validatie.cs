@@ -43,6 +43,28 @@ public static class Validatie
     };
 }
 
+/// <summary>
+/// The reference data a validation consults rides in the validation context, not in the validator: the validator is
+/// built once and shared (building one compiles its rules' expressions, a tenth of a command's CPU when it was built
+/// per request), while each validation sees the reference data its command read.
+/// </summary>
+public static class Kadercontext
+{
+    private const string Sleutel = "referentiekader";
+
+    public static ValidationContext<T> Met<T>(T verzoek, Referentiedata.Referentiekader kader)
+    {
+        var context = new ValidationContext<T>(verzoek);
+        context.RootContextData[Sleutel] = kader;
+        return context;
+    }
+
+    public static Referentiedata.Referentiekader Kader<T>(this ValidationContext<T> context) =>
+        context.RootContextData.TryGetValue(Sleutel, out var kader) && kader is Referentiedata.Referentiekader gevonden
+            ? gevonden
+            : throw new InvalidOperationException($"{typeof(T).Name} is validated without its reference data: use Kadercontext.Met.");
+}
+
 /// <summary>The base of every validator: each property reports its first problem only, but every property is checked.</summary>
 public abstract class Invoerregels<T> : AbstractValidator<T>
 {

@@ -42,7 +42,7 @@ public static class Validatieregister
         regel.GetType().GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICollectionRule<,>));
 
     /// <summary>
-    /// Every validator of the service, made with empty reference data where it takes any (and the defaults of its other
+    /// Every validator of the service: its shared instance, or one made with empty reference data where it takes any (and the defaults of its other
     /// optional arguments): only its rules are read, never run.
     /// </summary>
     private static IReadOnlyDictionary<Type, IValidatorDescriptor> Zoek()
@@ -53,6 +53,14 @@ public static class Validatieregister
                      .Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false } && typeof(IValidator).IsAssignableFrom(t)))
         {
             var verzoektype = Basis(type);
+            if (verzoektype is not null && type.GetField("Instantie", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+                    ?.GetValue(null) is IValidator gedeeld)
+            {
+                // A validator built once and shared (its reference data comes with each validation).
+                gevonden[verzoektype] = gedeeld.CreateDescriptor();
+                continue;
+            }
+
             var constructor = type.GetConstructors()
                 .FirstOrDefault(c => c.GetParameters().All(p => p.ParameterType == typeof(Referentiekader) || p.HasDefaultValue));
             if (verzoektype is null || constructor is null) continue;

@@ -40,7 +40,7 @@ public sealed class Schrijver(IDocumentStore store, IWolverineRuntime wolverine,
         await using var session = store.IdentitySession();
         var gelezen = await Lees<T>(session, context, null, opdracht.Werkgever);
         if (Herhaling(gelezen, context, opdracht.Verzoek) is { } herhaald) return herhaald;
-        if (await Valideer<TVerzoek>(opdracht.Verzoek, opdracht.Validator(gelezen.Kader), context.Annulering) is { } ongeldig) return ongeldig;
+        if (await Valideer<TVerzoek>(opdracht.Verzoek, opdracht.Validator(gelezen.Kader), gelezen.Kader, context.Annulering) is { } ongeldig) return ongeldig;
 
         var besluit = await opdracht.Beslis(new Beslisgegevens(gelezen.Kader, context.Gebruiker, session, context.Annulering));
         if (besluit.Weigering is { } weigering) return weigering;
@@ -83,7 +83,7 @@ public sealed class Schrijver(IDocumentStore store, IWolverineRuntime wolverine,
         await using var session = store.IdentitySession();
         var gelezen = await Lees<T>(session, context, opdracht.Id, opdracht.Werkgever);
         if (Herhaling(gelezen, context, opdracht.Verzoek) is { } herhaald) return herhaald;
-        if (await Valideer<TVerzoek>(opdracht.Verzoek, opdracht.Validator(gelezen.Kader), context.Annulering) is { } ongeldig) return ongeldig;
+        if (await Valideer<TVerzoek>(opdracht.Verzoek, opdracht.Validator(gelezen.Kader), gelezen.Kader, context.Annulering) is { } ongeldig) return ongeldig;
         var (verwacht, versieProbleem) = VerwachteVersie(context.Versie, opdracht.VersieInBody);
         if (versieProbleem is not null) return versieProbleem;
 
@@ -167,11 +167,12 @@ public sealed class Schrijver(IDocumentStore store, IWolverineRuntime wolverine,
     private static Schrijfuitkomst? Herhaling<T, TVerzoek>(Gelezen<T> gelezen, Opdrachtcontext context, TVerzoek verzoek) where T : class =>
         gelezen.Eerder is { } eerder ? Herhaal(eerder, Vingerafdruk(context, verzoek)) : null;
 
-    private static async Task<Schrijfuitkomst?> Valideer<TVerzoek>(TVerzoek? verzoek, IValidator<TVerzoek>? validator, CancellationToken annulering)
+    private static async Task<Schrijfuitkomst?> Valideer<TVerzoek>(TVerzoek? verzoek, IValidator<TVerzoek>? validator, Referentiekader kader,
+        CancellationToken annulering)
     {
         if (verzoek is null) return Weigering.OngeldigeInvoer([new OngeldigeParameter("body", "verplicht", "Het verzoek heeft geen inhoud.")]);
         if (validator is null) return null;
-        var uitkomst = await validator.ValidateAsync(verzoek, annulering);
+        var uitkomst = await validator.ValidateAsync(Kadercontext.Met(verzoek, kader), annulering);
         return uitkomst.IsValid ? null : new Schrijfuitkomst.Geweigerd(Weigering.OngeldigeInvoer(Validatie.AlsParameters(uitkomst)));
     }
 
