@@ -75,11 +75,12 @@ public static class HerbouwProjectieHandler
         var maximaleDuur = TimeSpan.FromMinutes(configuratie.GetValue("Beheer:HerbouwMaximaleDuurMinuten", 120));
         var stopwatch = Stopwatch.StartNew();
         using var volgen = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        var voortgang = Volg(store, dataSource, taak, totaal, volgen.Token);
+        long direct = -1;
+        var voortgang = Volg(store, dataSource, taak, totaal, () => Interlocked.Read(ref direct), volgen.Token);
         Herbouwtaak einde;
         try
         {
-            await Herbouwer.Herbouw(projecties, taak.Projectie, maximaleDuur, cancellation);
+            await Herbouwer.Herbouw(store, projecties, taak.Projectie, totaal, maximaleDuur, n => Interlocked.Exchange(ref direct, n), cancellation);
             einde = taak with
             {
                 Status = Herbouwstatus.Voltooid, DuurInMilliseconden = stopwatch.ElapsedMilliseconds,
@@ -116,22 +117,30 @@ public static class HerbouwProjectieHandler
         return taak;
     }
 
-    /// <summary>Every second, the projection's progression (which the daemon keeps) against the events there were at the start.</summary>
-    private static async Task Volg(IDocumentStore store, NpgsqlDataSource dataSource, Herbouwtaak taak, long totaal, CancellationToken cancellation)
+    /// <summary>
+    /// Every second, the events applied so far against the events there were at the start: as the direct rebuild
+    /// counts them, or else the projection's progression, which the daemon keeps.
+    /// </summary>
+    private static async Task Volg(IDocumentStore store, NpgsqlDataSource dataSource, Herbouwtaak taak, long totaal, Func<long> direct,
+        CancellationToken cancellation)
     {
         try
         {
             while (!cancellation.IsCancellationRequested)
             {
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellation);
+                if (direct() is >= 0 and var geteld)
+                {
+                    await Bewaar(store, taak with { Voortgang = Stand(Math.Min(geteld, totaal), totaal) }, cancellation);
+                    continue;
+                }
+
                 await using var opdracht = dataSource.CreateCommand(
                     $"select last_seq_id from {MartenConfiguratie.Schema}.mt_event_progression where name = $1");
                 opdracht.Parameters.AddWithValue($"{taak.Projectie}:All");
                 if (await opdracht.ExecuteScalarAsync(cancellation) is not long verwerkt) continue;
 
-                verwerkt = Math.Min(verwerkt, totaal);
-                var percentage = totaal == 0 ? 100 : (int)(verwerkt * 100 / totaal);
-                await Bewaar(store, taak with { Voortgang = new Herbouwvoortgang(verwerkt, totaal, percentage) }, cancellation);
+                await Bewaar(store, taak with { Voortgang = Stand(Math.Min(verwerkt, totaal), totaal) }, cancellation);
             }
         }
         catch (OperationCanceledException)
@@ -142,6 +151,8 @@ public static class HerbouwProjectieHandler
             // Progress is a courtesy: the rebuild goes on without it.
         }
     }
+
+    private static Herbouwvoortgang Stand(long verwerkt, long totaal) => new(verwerkt, totaal, totaal == 0 ? 100 : (int)(verwerkt * 100 / totaal));
 
     private static async Task<long> Hoogste(NpgsqlDataSource dataSource, CancellationToken cancellation)
     {

@@ -42,7 +42,7 @@ public sealed record Referentie(
 /// agreement's document, so that a reference knows where it was reused. Proof is judged with the configured rule:
 /// rebuild this projection after changing the rule.
 /// </summary>
-public sealed class ReferentieProjectie : MultiStreamProjection<Referentie, Guid>
+public sealed class ReferentieProjectie : MultiStreamProjection<Referentie, Guid>, Infrastructure.Persistence.IHerspeelbaar<Referentie>
 {
     private readonly Bewijsregel _regel;
 
@@ -51,9 +51,19 @@ public sealed class ReferentieProjectie : MultiStreamProjection<Referentie, Guid
         _regel = regel;
         Name = "Referentie";
         foreach (var type in Samenwerkingsafspraak.Gebeurtenistypen) IncludeType(type);
-        Identities<IAfspraakgebeurtenis>(e => e is AfspraakOvergenomen o ? [o.AfspraakId, o.Herkomst.BronAfspraakId] : [e.AfspraakId]);
+        Identities<IAfspraakgebeurtenis>(Documenten);
         Infrastructure.Persistence.Herbouwinstellingen.PasToe(Options);
     }
+
+    /// <summary>The documents an event changes: its agreement's, and for an adoption also the source agreement's.</summary>
+    private static IReadOnlyList<Guid> Documenten(IAfspraakgebeurtenis e) =>
+        e is AfspraakOvergenomen o ? [o.AfspraakId, o.Herkomst.BronAfspraakId] : [e.AfspraakId];
+
+    public IReadOnlyList<Type> Herspeeltypen => Samenwerkingsafspraak.Gebeurtenistypen;
+
+    public long Revisie(Guid id, IEvent e, long vorige) => e.StreamId == id ? e.Version : vorige;
+
+    public IEnumerable<Guid> Doelen(IEvent e) => e.Data is IAfspraakgebeurtenis g ? Documenten(g) : [];
 
     public override Referentie? Evolve(Referentie? referentie, Guid id, IEvent e)
     {

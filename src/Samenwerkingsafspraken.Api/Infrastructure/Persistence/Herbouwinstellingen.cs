@@ -12,6 +12,16 @@ public static class Herbouwinstellingen
     public const int Paginagrootte = 5_000;
     public const int DocumentenPerSchrijfronde = 2_000;
 
+    /// <summary>
+    /// Up to this many events in the store, a projection that can be replayed directly is (<see cref="Herspeler"/>): it
+    /// holds the projection's documents in memory until it writes them all at once, about 1–3 KiB per agreement, so a
+    /// larger store goes through the daemon's path, which flushes per window.
+    /// </summary>
+    public const long GebeurtenissenVoorDirecteHerbouw = 250_000;
+
+    /// <summary>The direct rebuild reads this many windows of events at a time (each on a connection of its own).</summary>
+    public const int GelijktijdigeLezers = 2;
+
     public static void PasToe(AsyncOptions opties)
     {
         opties.BatchSize = Paginagrootte;

@@ -27,7 +27,7 @@ public interface IAggregate<TSelf> where TSelf : class, IAggregate<TSelf>
 }
 
 /// <summary>The snapshot projection of an aggregate: the same Evolve, so that a write and a rebuild agree.</summary>
-public sealed class AggregateProjection<T> : SingleStreamProjection<T, Guid> where T : class, IAggregate<T>
+public sealed class AggregateProjection<T> : SingleStreamProjection<T, Guid>, Persistence.IHerspeelbaar<T> where T : class, IAggregate<T>
 {
     public AggregateProjection()
     {
@@ -37,4 +37,10 @@ public sealed class AggregateProjection<T> : SingleStreamProjection<T, Guid> whe
     }
 
     public override T? Evolve(T? snapshot, Guid id, IEvent e) => T.Evolueer(snapshot, e.Data, e.Version);
+
+    public IReadOnlyList<Type> Herspeeltypen => T.Gebeurtenistypen;
+
+    public long Revisie(Guid id, IEvent e, long vorige) => e.Version;
+
+    public IEnumerable<Guid> Doelen(IEvent e) => [e.StreamId];
 }

@@ -35,7 +35,7 @@ public sealed record Variantgebruik(
 /// Asynchronous: the matrix is for analysis, not for reading one's own write, so it does not slow down writes. It
 /// takes everything from the events (through the agreement's own Evolueer), so a rebuild reproduces it exactly.
 /// </summary>
-public sealed class VariantgebruikProjectie : SingleStreamProjection<Variantgebruik, Guid>
+public sealed class VariantgebruikProjectie : SingleStreamProjection<Variantgebruik, Guid>, Infrastructure.Persistence.IHerspeelbaar<Variantgebruik>
 {
     public const string Naam = "Variantgebruik";
 
@@ -48,4 +48,10 @@ public sealed class VariantgebruikProjectie : SingleStreamProjection<Variantgebr
 
     public override Variantgebruik? Evolve(Variantgebruik? gebruik, Guid id, IEvent e) =>
         Variantgebruik.Van(Samenwerkingsafspraak.Evolueer(gebruik?.Afspraak, e.Data, e.Version));
+
+    public IReadOnlyList<Type> Herspeeltypen => Samenwerkingsafspraak.Gebeurtenistypen;
+
+    public long Revisie(Guid id, IEvent e, long vorige) => e.Version;
+
+    public IEnumerable<Guid> Doelen(IEvent e) => [e.StreamId];
 }

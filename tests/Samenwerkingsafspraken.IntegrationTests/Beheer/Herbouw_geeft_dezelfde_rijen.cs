@@ -1,0 +1,56 @@
+using Npgsql;
+using Samenwerkingsafspraken.Hergebruik;
+using Samenwerkingsafspraken.Infrastructure.Persistence;
+using Samenwerkingsafspraken.IntegrationTests.Infrastructuur;
+using Samenwerkingsafspraken.Varianten.Gebruik;
+
+namespace Samenwerkingsafspraken.IntegrationTests.Beheer;
+
+/// <summary>
+/// The direct rebuild of the agreements, their references and the variant matrix writes its documents itself (COPY):
+/// every row must come back as the events made it, column for column (the document, its version, the duplicated
+/// columns the lookups filter on), and the asynchronous projection must go on from where the rebuild left it.
+/// </summary>
+public sealed class Herbouw_geeft_dezelfde_rijen(ApiFixture fixture) : IntegratieTest(fixture)
+{
+    [Fact]
+    public async Task elke_rij_van_de_drie_projecties_komt_terug_zoals_de_gebeurtenissen_hem_maakten()
+    {
+        // An agreement with many events, adopted in another region (the reference of the source gets the adoption
+        // from another stream), and a concept with one event.
+        var bron = await Bewezen();
+        var verzoek = (await VraagHergebruik(bron.Id)).Als<HergebruikverzoekWeergave>();
+        (await Post($"/v1/hergebruikverzoeken/{verzoek.Id}/besluit", Accepteren(verzoek.Versie), Leeuwarden)).Status.ShouldBe(200);
+        (await Post(Afspraken, Testdata.Afspraak(), Tokens.Regiopartij())).Status.ShouldBe(201);
+        await AsynchroneProjectiesBijgewerkt();
+
+        string[] tabellen = ["mt_doc_samenwerkingsafspraak", "mt_doc_referentie", "mt_doc_variantgebruik"];
+        var voor = new Dictionary<string, List<string>>();
+        foreach (var tabel in tabellen) voor[tabel] = await Rijen(tabel);
+        voor["mt_doc_referentie"].Count.ShouldBe(3);
+        voor["mt_doc_referentie"].ShouldContain(r => r.Contains("hergebruiktIn") && r.Contains(verzoek.Id.ToString()));
+
+        await Herbouwd("Samenwerkingsafspraak");
+        await Herbouwd("Referentie");
+        await Herbouwd(VariantgebruikProjectie.Naam);
+        await AsynchroneProjectiesBijgewerkt();
+
+        foreach (var tabel in tabellen) (await Rijen(tabel)).ShouldBe(voor[tabel], tabel);
+
+        // The matrix goes on after its rebuild: a new agreement reaches it.
+        (await Post(Afspraken, Testdata.Afspraak(), Tokens.Regiopartij())).Status.ShouldBe(201);
+        await AsynchroneProjectiesBijgewerkt();
+        (await Rijen("mt_doc_variantgebruik")).Count.ShouldBe(4);
+    }
+
+    /// <summary>Every column but the moment of writing, one row per document, in id order.</summary>
+    private async Task<List<string>> Rijen(string tabel)
+    {
+        await using var opdracht = Service<NpgsqlDataSource>().CreateCommand(
+            $"select (to_jsonb(d) - 'mt_last_modified')::text from {MartenConfiguratie.Schema}.{tabel} d order by id");
+        await using var lezer = await opdracht.ExecuteReaderAsync();
+        var rijen = new List<string>();
+        while (await lezer.ReadAsync()) rijen.Add(lezer.GetString(0));
+        return rijen;
+    }
+}
