@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 using Samenwerkingsafspraken.Afspraken;
+using Samenwerkingsafspraken.Infrastructure.Persistence;
 using Samenwerkingsafspraken.IntegrationTests.Infrastructuur;
 
 namespace Samenwerkingsafspraken.IntegrationTests.Schrijven;
@@ -47,14 +48,16 @@ public sealed class Rondgangen_per_opdracht
         gewijzigd.Status.ShouldBe(200, gewijzigd.Tekst);
 
         host.Services.GetRequiredService<TracerProvider>().ForceFlush(10_000).ShouldBeTrue();
-        var spans = ontvanger.Spans.ToList();
+        // An exporter may send a batch again after a slow answer: a span counts once.
+        var spans = ontvanger.Spans.DistinctBy(s => s.SpanId).ToList();
 
-        // The first command of a node may fill its caches; the later ones show what every command costs.
+        // No create reads a reference (the first of an employer may still look for other documents it is the first to
+        // make); the later ones show what every command costs.
         var opstellen = Verzoeken(spans, "POST /v1/samenwerkingsafspraken");
-        opstellen.Count.ShouldBe(3);
+        opstellen.Count.ShouldBe(3, string.Join("\n", spans.Where(s => s.Bron == "Microsoft.AspNetCore").Select(s => $"{s.Naam} {s.TraceId} {s.SpanId} {s.Begin}")));
         foreach (var sql in opstellen)
         {
-            sql.ShouldNotContain(s => Statement(s).Contains("mt_doc_referentie"), string.Join("\n---\n", sql.Select(Statement)));
+            sql.ShouldNotContain(s => Statement(s).Contains($"from {MartenConfiguratie.Schema}.mt_doc_referentie"), string.Join("\n---\n", sql.Select(Statement)));
         }
 
         var laatste = opstellen[^1];
