@@ -1,5 +1,5 @@
 using JasperFx.Events;
-using Marten.Events.Projections;
+using Marten.Events.Aggregation;
 using Samenwerkingsafspraken.Afspraken;
 using Samenwerkingsafspraken.Afspraken.Bewijs;
 
@@ -9,14 +9,14 @@ namespace Samenwerkingsafspraken.Referenties;
 public sealed record Hergebruik(Guid AfspraakId, string Arbeidsmarktregio, long BronVersie, Guid HergebruikverzoekId, DateTimeOffset Op);
 
 /// <summary>
-/// An agreement as part of its employer's reference history: its record, whether it is proven and why, where it came
-/// from and where it was reused. One document per agreement, kept by <see cref="ReferentieProjectie"/>.
+/// An agreement as part of its employer's reference history: its record, and whether it is proven and why. One
+/// document per agreement, kept by <see cref="ReferentieProjectie"/>. Where it was reused is not stored here: every
+/// adoption names its source (<see cref="Herkomst"/>), so a read finds the reuses by that (<see cref="Hergebruiken"/>).
 /// </summary>
 public sealed record Referentie(
     Guid Id,
     Samenwerkingsafspraak Afspraak,
-    Bewijs Bewijs,
-    IReadOnlyList<Hergebruik> HergebruiktIn)
+    Bewijs Bewijs)
 {
     public string KvkNummer => Afspraak.Werkgever.KvkNummer;
 
@@ -38,11 +38,10 @@ public sealed record Referentie(
 }
 
 /// <summary>
-/// Follows every agreement stream, and also sends an adoption in another region (AfspraakOvergenomen) to the source
-/// agreement's document, so that a reference knows where it was reused. Proof is judged with the configured rule:
-/// rebuild this projection after changing the rule.
+/// Follows every agreement stream, its own document per stream: a new agreement's document is written without being
+/// looked for first. Proof is judged with the configured rule: rebuild this projection after changing the rule.
 /// </summary>
-public sealed class ReferentieProjectie : MultiStreamProjection<Referentie, Guid>, Infrastructure.Persistence.IHerspeelbaar<Referentie>
+public sealed class ReferentieProjectie : SingleStreamProjection<Referentie, Guid>, Infrastructure.Persistence.IHerspeelbaar<Referentie>
 {
     private readonly Bewijsregel _regel;
 
@@ -51,31 +50,18 @@ public sealed class ReferentieProjectie : MultiStreamProjection<Referentie, Guid
         _regel = regel;
         Name = "Referentie";
         foreach (var type in Samenwerkingsafspraak.Gebeurtenistypen) IncludeType(type);
-        Identities<IAfspraakgebeurtenis>(Documenten);
         Infrastructure.Persistence.Herbouwinstellingen.PasToe(Options);
     }
 
-    /// <summary>The documents an event changes: its agreement's, and for an adoption also the source agreement's.</summary>
-    private static IReadOnlyList<Guid> Documenten(IAfspraakgebeurtenis e) =>
-        e is AfspraakOvergenomen o ? [o.AfspraakId, o.Herkomst.BronAfspraakId] : [e.AfspraakId];
-
     public IReadOnlyList<Type> Herspeeltypen => Samenwerkingsafspraak.Gebeurtenistypen;
 
-    public long Revisie(Guid id, IEvent e, long vorige) => e.StreamId == id ? e.Version : vorige;
+    public long Revisie(Guid id, IEvent e, long vorige) => e.Version;
 
-    public IEnumerable<Guid> Doelen(IEvent e) => e.Data is IAfspraakgebeurtenis g ? Documenten(g) : [];
+    public IEnumerable<Guid> Doelen(IEvent e) => [e.StreamId];
 
     public override Referentie? Evolve(Referentie? referentie, Guid id, IEvent e)
     {
-        if (e.Data is AfspraakOvergenomen overgenomen && overgenomen.AfspraakId != id)
-        {
-            if (referentie is null) return null;
-            var hergebruik = new Hergebruik(overgenomen.AfspraakId, overgenomen.Arbeidsmarktregio, overgenomen.Herkomst.BronVersie,
-                overgenomen.Herkomst.HergebruikverzoekId, overgenomen.Op);
-            return referentie with { HergebruiktIn = [.. referentie.HergebruiktIn, hergebruik] };
-        }
-
         var afspraak = Samenwerkingsafspraak.Evolueer(referentie?.Afspraak, e.Data, e.Version);
-        return new Referentie(id, afspraak, Bewijsvoering.Beoordeel(afspraak, _regel), referentie?.HergebruiktIn ?? []);
+        return new Referentie(id, afspraak, Bewijsvoering.Beoordeel(afspraak, _regel));
     }
 }

@@ -39,6 +39,11 @@ public sealed class ReferentiesModel(IQuerySession session, IOptions<Bewijsregel
 
     public IReadOnlyDictionary<string, string> Regionamen { get; private set; } = new Dictionary<string, string>();
 
+    /// <summary>Where each of the employer's agreements was reused, oldest adoption first.</summary>
+    private ILookup<Guid, Hergebruik> Hergebruikt { get; set; } = Array.Empty<Hergebruik>().ToLookup(h => h.AfspraakId);
+
+    public IReadOnlyList<Hergebruik> HergebruiktIn(Referentie referentie) => Hergebruikt[referentie.Id].ToList();
+
     public int Pagina { get; private set; } = 1;
 
     /// <summary>How many agreements the employer has, how many are proven, in how many regions: counted on the indexed columns.</summary>
@@ -74,14 +79,16 @@ public sealed class ReferentiesModel(IQuerySession session, IOptions<Bewijsregel
         var bewezen = batch.Query<Referentie>().Where(r => r.KvkNummer == kvkNummer && r.Bewezen).Count();
         var regiocodes = batch.Query<Referentie>().Where(r => r.KvkNummer == kvkNummer).Select(r => r.Arbeidsmarktregio).ToList();
         var regios = batch.Query<Arbeidsmarktregio>().ToList();
+        var hergebruiken = Hergebruiken.VanWerkgever(batch, kvkNummer);
         await batch.Execute(cancellation);
 
         Referenties = await deze;
         Aantal = (int)await aantal;
         AantalBewezen = (int)await bewezen;
         AantalRegios = (await regiocodes).Distinct().Count();
+        Hergebruikt = Hergebruiken.PerBron(await hergebruiken);
         Alle = Compact ? [] : Referenties.Select(r => new Referentiestamboom(r.Id, r.Arbeidsmarktregio, r.Afspraak.Status, r.Bewezen, r.Afspraak.Herkomst,
-            r.Afspraak.Maatwerkverschillen, r.HergebruiktIn)).ToList();
+            r.Afspraak.Maatwerkverschillen, HergebruiktIn(r))).ToList();
         Regionamen = (await regios).ToDictionary(r => r.Code, r => r.Naam);
         if (Pagina > Paginas) return Weigering(Problemen.NietGevonden($"Er is geen pagina {Pagina}: de referenties passen op {Paginas} pagina{(Paginas == 1 ? "" : "'s")}."));
         return Page();

@@ -19,6 +19,9 @@ public static class ReferentiesOpslag
             {
                 index.Name = VolgordeIndex;
                 index.Mask = "kvk_nummer, ?, id";
-            });
+            })
+            // Where an agreement was reused: the adopted agreements are found by their source (Hergebruiken). Marten
+            // fills a new duplicated column for the existing rows when it adds it (from the same JSON path).
+            .Duplicate(r => r.Afspraak.Herkomst!.BronAfspraakId);
     }
 }

@@ -32,12 +32,12 @@ public sealed record ReferentieWeergave(
     /// <summary>Where a reference came from when it passed to this employer in a merger: the employers it had before.</summary>
     public IReadOnlyList<Werkgeverovergang> VorigeWerkgevers { get; init; } = [];
 
-    public static ReferentieWeergave Van(Referentie r)
+    public static ReferentieWeergave Van(Referentie r, IEnumerable<Hergebruik> hergebruiktIn)
     {
         var a = r.Afspraak;
         return new ReferentieWeergave(a.Id, a.Version, a.Arbeidsmarktregio, a.Inhoud.Titel, a.Status, a.Inhoud.Looptijd, a.ActiefVanaf,
             a.Beeindiging?.Einddatum ?? a.VerlopenOp, a.Inhoud.Werkafspraken, a.Inhoud.Doelstellingen, Realisatie.Van(a), a.Evaluaties, r.Bewijs, a.Herkomst,
-            a.Maatwerkverschillen, r.HergebruiktIn) { VorigeWerkgevers = a.VorigeWerkgevers };
+            a.Maatwerkverschillen, hergebruiktIn.ToList()) { VorigeWerkgevers = a.VorigeWerkgevers };
     }
 }
 
@@ -49,19 +49,32 @@ public static class ReferentiesOpvragen
 {
     public static async Task<ReferentieLijst> Lijst(IQuerySession session, Werkgever werkgever, CancellationToken cancellation)
     {
-        var weergaven = (await Documenten(session, werkgever, cancellation)).Select(ReferentieWeergave.Van).ToList();
+        var (documenten, hergebruiken) = await Documenten(session, werkgever, cancellation);
+        var weergaven = documenten.Select(r => ReferentieWeergave.Van(r, hergebruiken[r.Id])).ToList();
         return new ReferentieLijst(werkgever.KvkNummer, werkgever.Naam, weergaven, weergaven.Count, weergaven.Count(r => r.Bewijs.Bewezen));
     }
 
-    /// <summary>The employer's references as projected, oldest first: the list's source, and what the references page draws from.</summary>
-    public static Task<IReadOnlyList<Referentie>> Documenten(IQuerySession session, Werkgever werkgever, CancellationToken cancellation) =>
-        session.Query<Referentie>().InVolgorde(werkgever.KvkNummer).ToListAsync(cancellation);
+    /// <summary>The employer's references as projected, oldest first, and where each was reused: one round trip.</summary>
+    public static async Task<(IReadOnlyList<Referentie> Documenten, ILookup<Guid, Hergebruik> Hergebruiken)> Documenten(IQuerySession session,
+        Werkgever werkgever, CancellationToken cancellation)
+    {
+        var batch = session.CreateBatchQuery();
+        var documenten = batch.Query<Referentie>().InVolgorde(werkgever.KvkNummer).ToList();
+        var hergebruiken = Hergebruiken.VanWerkgever(batch, werkgever.KvkNummer);
+        await batch.Execute(cancellation);
+        return (await documenten, Hergebruiken.PerBron(await hergebruiken));
+    }
 
     /// <summary>
     /// The employer's references in the order of the list and the references page (which pages the same expressions in
     /// its batch): ordered by the database on the duplicated date, a range of the employer's index (<see cref="ReferentiesOpslag"/>).
     /// </summary>
     public static IQueryable<Referentie> InVolgorde(this IQueryable<Referentie> referenties, string kvkNummer) =>
+        referenties.Where(r => r.KvkNummer == kvkNummer).OrderBy(r => r.Afspraak.OpgesteldOp).ThenBy(r => r.Id);
+
+    /// <inheritdoc cref="InVolgorde(IQueryable{Referentie}, string)" />
+    public static Marten.Services.BatchQuerying.IBatchedQueryable<Referentie> InVolgorde(
+        this Marten.Services.BatchQuerying.IBatchedQueryable<Referentie> referenties, string kvkNummer) =>
         referenties.Where(r => r.KvkNummer == kvkNummer).OrderBy(r => r.Afspraak.OpgesteldOp).ThenBy(r => r.Id);
 
     /// <summary>

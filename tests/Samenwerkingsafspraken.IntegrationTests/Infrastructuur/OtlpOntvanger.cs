@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -54,7 +55,14 @@ public sealed class OtlpOntvanger : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
-    public sealed record Span(string Bron, string Naam, string TraceId, string SpanId, string OuderId, int Soort);
+    public sealed record Span(string Bron, string Naam, string TraceId, string SpanId, string OuderId, int Soort)
+    {
+        /// <summary>When the span started (nanoseconds since 1970), to tell requests of one kind apart by their order.</summary>
+        public ulong Begin { get; init; }
+
+        /// <summary>The span's attributes with a text value (for a SQL span: the statement).</summary>
+        public IReadOnlyDictionary<string, string> Kenmerken { get; init; } = new Dictionary<string, string>();
+    }
 
     private static async Task<byte[]> Lees(HttpContext context)
     {
@@ -65,7 +73,8 @@ public sealed class OtlpOntvanger : IAsyncDisposable
 
     // ExportTraceServiceRequest { repeated ResourceSpans resource_spans = 1 } → ResourceSpans { scope_spans = 2 }
     // → ScopeSpans { InstrumentationScope scope = 1 { name = 1 }; repeated Span spans = 2 }
-    // → Span { trace_id = 1; span_id = 2; parent_span_id = 4; name = 5; kind = 6 }
+    // → Span { trace_id = 1; span_id = 2; parent_span_id = 4; name = 5; kind = 6; fixed64 start_time_unix_nano = 7;
+    //          repeated KeyValue attributes = 9 { key = 1; AnyValue value = 2 { string_value = 1 } } }
     private static IEnumerable<Span> LeesSpans(byte[] verzoek)
     {
         foreach (var resource in Velden(verzoek).Where(v => v.Nummer == 1))
@@ -77,8 +86,19 @@ public sealed class OtlpOntvanger : IAsyncDisposable
             {
                 var s = Velden(span.Bytes).ToList();
                 string Hex(int nummer) => Convert.ToHexStringLower(s.FirstOrDefault(v => v.Nummer == nummer).Bytes ?? []);
+                var kenmerken = new Dictionary<string, string>();
+                foreach (var kenmerk in s.Where(v => v.Nummer == 9).Select(v => Velden(v.Bytes).ToList()))
+                {
+                    var tekst = kenmerk.Where(v => v.Nummer == 2).SelectMany(v => Velden(v.Bytes)).FirstOrDefault(v => v.Nummer == 1).Bytes;
+                    if (tekst is not null) kenmerken[Tekst(kenmerk.FirstOrDefault(v => v.Nummer == 1).Bytes)] = Tekst(tekst);
+                }
+
                 yield return new Span(bron, Tekst(s.FirstOrDefault(v => v.Nummer == 5).Bytes ?? []), Hex(1), Hex(2), Hex(4),
-                    (int)s.FirstOrDefault(v => v.Nummer == 6).Getal);
+                    (int)s.FirstOrDefault(v => v.Nummer == 6).Getal)
+                {
+                    Begin = s.FirstOrDefault(v => v.Nummer == 7).Getal,
+                    Kenmerken = kenmerken,
+                };
             }
         }
     }
@@ -107,6 +127,7 @@ public sealed class OtlpOntvanger : IAsyncDisposable
                     yield return new Veld(nummer, null, Varint(data, ref positie));
                     break;
                 case 1:
+                    yield return new Veld(nummer, null, BinaryPrimitives.ReadUInt64LittleEndian(data.AsSpan(positie, 8)));
                     positie += 8;
                     break;
                 case 2:

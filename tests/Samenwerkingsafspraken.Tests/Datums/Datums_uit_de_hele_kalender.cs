@@ -106,7 +106,7 @@ public sealed class Datums_uit_de_hele_kalender
     public void een_overname_met_een_looptijd_uit_de_hele_kalender_start_een_afspraak_waarvan_elke_stap_werkt()
     {
         var bron = Bewijsvoering_van_een_afspraak.BewezenAfspraak();
-        var referentie = new Referentie(bron.Id, bron, Bewijsvoering.Beoordeel(bron, new Bewijsregel()), []);
+        var referentie = new Referentie(bron.Id, bron, Bewijsvoering.Beoordeel(bron, new Bewijsregel()));
         var verzoek = Hergebruikverzoek.Evolueer(null, Samenwerkingsafspraken.Hergebruik.Verzoeken.HergebruikVerzoeken.Beslis(Guid.NewGuid(),
             new Samenwerkingsafspraken.Hergebruik.Verzoeken.HergebruikAanvraag(bron.Id, "AM02", null, []), referentie, false, Testkader.Kader(),
             Testkader.Werkgever(), Testkader.Nu).Gebeurtenissen.Single(), 1);

@@ -17,7 +17,7 @@ public sealed class Hergebruik_beslissen
     private static Referentie Bron(bool bewezen = true)
     {
         var afspraak = bewezen ? Bewijsvoering_van_een_afspraak.BewezenAfspraak() : Afspraak.ActieveAfspraak();
-        return new Referentie(afspraak.Id, afspraak, Bewijsvoering.Beoordeel(afspraak, new Bewijsregel()), []);
+        return new Referentie(afspraak.Id, afspraak, Bewijsvoering.Beoordeel(afspraak, new Bewijsregel()));
     }
 
     private static HergebruikAanvraag Aanvraag(string regio = "AM02", params MaatwerkVerzoek[] maatwerk) => new(Afspraak.Id, regio, "Graag", maatwerk);

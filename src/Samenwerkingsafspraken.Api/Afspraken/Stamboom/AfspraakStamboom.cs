@@ -50,15 +50,12 @@ public static class AfspraakStamboomEndpoint
             if (wortel.Id != herkomst.BronAfspraakId) break;
         }
 
-        var alle = new Dictionary<Guid, Referentie> { [wortel.Id] = wortel };
-        var rand = new List<Guid> { wortel.Id };
-        for (var diepte = 0; rand.Count > 0 && diepte < MaximaleDiepte; diepte++)
-        {
-            var kinderen = rand.SelectMany(r => alle[r].HergebruiktIn.Select(h => h.AfspraakId)).Where(k => !alle.ContainsKey(k)).Distinct().ToArray();
-            var geladen = kinderen.Length == 0 ? [] : await session.LoadManyAsync<Referentie>(cancellation, kinderen);
-            foreach (var kind in geladen) alle[kind.Id] = kind;
-            rand = geladen.Select(k => k.Id).ToList();
-        }
+        // Down from the root in one statement: every adoption names its source.
+        var alle = (await Hergebruiken.Afgeleid(session, wortel.Id, MaximaleDiepte, cancellation)).ToDictionary(r => r.Id);
+        alle[wortel.Id] = wortel;
+        var afgeleid = alle.Values.Where(r => r.Afspraak.Herkomst is not null && r.Id != wortel.Id)
+            .OrderBy(r => r.Afspraak.OpgesteldOp).ThenBy(r => r.Id.ToString(), StringComparer.Ordinal)
+            .ToLookup(r => r.Afspraak.Herkomst!.BronAfspraakId);
 
         var regios = alle.Values.Select(r => r.Arbeidsmarktregio).Distinct().Order().ToList();
         if (!gebruiker.IsAuditor && !gebruiker.IsWerkgeverVan(start.KvkNummer) && !regios.Any(gebruiker.IsRegiopartijVan))
@@ -66,10 +63,10 @@ public static class AfspraakStamboomEndpoint
             return Opvraging<AfspraakStamboom>.Geweigerd(Problemen.GeenToegang("De stamboom is voor auditors, de werkgever en de regio's waar de afspraak geldt."));
         }
 
-        return new AfspraakStamboom(id, wortel.Id, alle.Count, regios, Knoop(wortel, alle));
+        return new AfspraakStamboom(id, wortel.Id, alle.Count, regios, Knoop(wortel, afgeleid));
     }
 
-    private static Stamboomknoop Knoop(Referentie r, IReadOnlyDictionary<Guid, Referentie> alle) => new(
+    private static Stamboomknoop Knoop(Referentie r, ILookup<Guid, Referentie> afgeleid) => new(
         r.Id, r.Arbeidsmarktregio, r.Afspraak.Inhoud.Titel, r.Afspraak.Status, r.Bewezen, r.Afspraak.Herkomst?.BronVersie, r.Afspraak.Maatwerkverschillen,
-        r.HergebruiktIn.Where(h => alle.ContainsKey(h.AfspraakId)).Select(h => Knoop(alle[h.AfspraakId], alle)).ToList());
+        afgeleid[r.Id].Select(k => Knoop(k, afgeleid)).ToList());
 }

@@ -31,12 +31,12 @@ public sealed record BewezenAfspraak(
     bool Vindbaar,
     string? Fragment)
 {
-    public static BewezenAfspraak Van(Referentie r, bool vindbaar, string? fragment)
+    public static BewezenAfspraak Van(Referentie r, int keerHergebruikt, bool vindbaar, string? fragment)
     {
         var a = r.Afspraak;
         return new BewezenAfspraak(a.Id, a.Inhoud.Titel, new WerkgeverInTreffer(a.Werkgever.KvkNummer, a.Werkgever.Naam, a.Werkgever.Sector),
             a.Arbeidsmarktregio, a.Status, a.Inhoud.Looptijd, a.ActiefVanaf, a.Inhoud.Werkafspraken, a.Inhoud.Doelgroepen, a.Inhoud.Werkaanbod,
-            a.Inhoud.Doelstellingen, Realisatie.Van(a), r.Bewijs, r.HergebruiktIn.Count, vindbaar, fragment);
+            a.Inhoud.Doelstellingen, Realisatie.Van(a), r.Bewijs, keerHergebruikt, vindbaar, fragment);
     }
 }
 
@@ -72,11 +72,11 @@ public static class BewezenAfsprakenZoeken
         batch.BatchCommands.Add(Commando(facetvraag));
         await using var lezer = await batch.ExecuteReaderAsync(cancellation);
 
-        var gevonden = new List<(Referentie Referentie, float? Rang, string? Fragment, bool Vindbaar)>();
+        var gevonden = new List<(Referentie Referentie, float? Rang, string? Fragment, bool Vindbaar, int KeerHergebruikt)>();
         while (await lezer.ReadAsync(cancellation))
         {
             var referentie = serializer.FromJson<Referentie>(lezer, 0);
-            gevonden.Add((referentie, lezer.IsDBNull(1) ? null : lezer.GetFloat(1), lezer.IsDBNull(2) ? null : lezer.GetString(2), lezer.GetBoolean(3)));
+            gevonden.Add((referentie, lezer.IsDBNull(1) ? null : lezer.GetFloat(1), lezer.IsDBNull(2) ? null : lezer.GetString(2), lezer.GetBoolean(3), (int)lezer.GetInt64(4)));
         }
 
         await lezer.NextResultAsync(cancellation);
@@ -96,7 +96,7 @@ public static class BewezenAfsprakenZoeken
             : null;
         return new BewezenAfsprakenLijst(filter.Woorden, aantal,
             new Facetten(Gesorteerd(perFacet["variant"]), Gesorteerd(perFacet["sector"]), Gesorteerd(perFacet["arbeidsmarktregio"])),
-            treffers.Select(t => BewezenAfspraak.Van(t.Referentie, t.Vindbaar, t.Fragment)).ToList(), filter.Grootte, volgende);
+            treffers.Select(t => BewezenAfspraak.Van(t.Referentie, t.KeerHergebruikt, t.Vindbaar, t.Fragment)).ToList(), filter.Grootte, volgende);
     }
 
     public static NpgsqlBatchCommand Commando(Sqlvraag vraag)

@@ -146,7 +146,7 @@ public static class Zoekopdracht
             ? "null::text"
             : $"ts_headline('{WatWerktOpslag.Taal}', d.data ->> 'zoektekst', {vraag}, 'StartSel=«, StopSel=», MaxFragments=2, MaxWords=25, MinWords=8, FragmentDelimiter=\" … \"')";
         var sql = $"""
-            select d.data, {rang} as rang, {fragment} as fragment, {Vindbaar} as vindbaar
+            select d.data, {rang} as rang, {fragment} as fragment, {Vindbaar} as vindbaar, {KeerHergebruikt} as keer_hergebruikt
             from {Referenties} d
             where {string.Join("\n  and ", waar)}
             order by {(vraag is null ? "" : "rang desc, ")}d.id desc
@@ -176,6 +176,9 @@ public static class Zoekopdracht
             """;
         return new Sqlvraag(sql, parameters);
     }
+
+    /// <summary>How often a hit was adopted in another region: counted on the index of the adopted agreements' source column.</summary>
+    private static readonly string KeerHergebruikt = $"(select count(*) from {Referenties} h where h.{Hergebruiken.BronKolom} = d.id)";
 
     private static readonly string Vindbaar =
         $"(d.data ->> 'kvkNummer') in (select w.data ->> 'kvkNummer' from {Werkgevers} w where w.vindbaar)";

@@ -1,0 +1,85 @@
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Trace;
+using Samenwerkingsafspraken.Afspraken;
+using Samenwerkingsafspraken.Infrastructure.Persistence;
+using Samenwerkingsafspraken.IntegrationTests.Infrastructuur;
+
+namespace Samenwerkingsafspraken.IntegrationTests.Schrijven;
+
+/// <summary>
+/// What a command asks of PostgreSQL, counted from the service's own traces: every statement or batch Npgsql sends is
+/// a SQL span inside the request's trace, so their number is the request's round trips. Drawing up an agreement reads
+/// in one batch and writes in one; its reference (the Referentie document) is a new document of its own stream, so
+/// nothing is looked up for it during the save.
+/// </summary>
+public sealed class Rondgangen_per_opdracht
+{
+    [Fact]
+    public async Task een_afspraak_opstellen_of_wijzigen_kost_hoogstens_drie_rondgangen_en_opstellen_leest_geen_referentie()
+    {
+        await using var ontvanger = await OtlpOntvanger.Start();
+        var database = await TestDatabase.NieuweDatabase("samenwerkingsafspraken_rondgangen");
+        var naam = new Npgsql.NpgsqlConnectionStringBuilder(database).Database!;
+        var uitgever = new Samenwerkingsafspraken.Infrastructure.Security.LocalIssuer(
+            Path.Combine(Path.GetTempPath(), "samenwerkingsafspraken-tests", "uitgever.pem"));
+        var instellingen = new Dictionary<string, string>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = ontvanger.Adres,
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+        };
+        await using var host = await ApiFixture.StartHost(database, new TestTijd(ApiFixture.Starttijd), uitgever, instellingen);
+        var tokens = new Tokens(uitgever);
+
+        (await IntegratieTest.Verstuur(host, HttpMethod.Post, "/v1/werkgevers", Testdata.Werkgever(), tokens.Regiopartij())).Status.ShouldBe(201);
+        var opgesteld = new List<SamenwerkingsafspraakWeergave>();
+        for (var i = 0; i < 3; i++)
+        {
+            var antwoord = await IntegratieTest.Verstuur(host, HttpMethod.Post, "/v1/samenwerkingsafspraken", Testdata.Afspraak(), tokens.Regiopartij());
+            antwoord.Status.ShouldBe(201, antwoord.Tekst);
+            opgesteld.Add(antwoord.Als<SamenwerkingsafspraakWeergave>());
+        }
+
+        var wijziging = Testdata.Afspraak() with { Titel = "Samen naar werk, herzien" };
+        var gewijzigd = await IntegratieTest.Verstuur(host, HttpMethod.Post, $"/v1/samenwerkingsafspraken/{opgesteld[^1].Id}/wijzigingen", new
+        {
+            reden = "Titel herzien",
+            wijziging.Titel, wijziging.WerkgeverContactrol, wijziging.Regiopartijen, wijziging.Werkafspraken, wijziging.Doelgroepen,
+            wijziging.Beroepen, wijziging.Doelstellingen, wijziging.Looptijd,
+        }, tokens.Regiopartij(), new Dictionary<string, string> { ["If-Match"] = $"\"{opgesteld[^1].Versie}\"" });
+        gewijzigd.Status.ShouldBe(200, gewijzigd.Tekst);
+
+        host.Services.GetRequiredService<TracerProvider>().ForceFlush(10_000).ShouldBeTrue();
+        // An exporter may send a batch again after a slow answer: a span counts once.
+        var spans = ontvanger.Spans.DistinctBy(s => s.SpanId).ToList();
+
+        // No create reads a reference (the first of an employer may still look for other documents it is the first to
+        // make); the later ones show what every command costs.
+        var opstellen = Verzoeken(spans, "POST /v1/samenwerkingsafspraken", naam);
+        opstellen.Count.ShouldBe(3, string.Join("\n", spans.Where(s => s.Bron == "Microsoft.AspNetCore").Select(s => $"{s.Naam} {s.TraceId} {s.SpanId} {s.Begin}")));
+        foreach (var sql in opstellen)
+        {
+            sql.ShouldNotContain(s => Statement(s).Contains($"from {MartenConfiguratie.Schema}.mt_doc_referentie"), string.Join("\n---\n", sql.Select(Statement)));
+        }
+
+        var laatste = opstellen[^1];
+        laatste.Count.ShouldBeLessThanOrEqualTo(3, string.Join("\n---\n", laatste.Select(Statement)));
+        laatste.ShouldContain(s => Statement(s).Contains("mt_doc_samenwerkingsafspraak"), "the agreement's documents are written in the write round trip");
+
+        var wijzigen = Verzoeken(spans, "POST /v1/samenwerkingsafspraken/{id}/wijzigingen", naam).ShouldHaveSingleItem();
+        wijzigen.Count.ShouldBeLessThanOrEqualTo(3, string.Join("\n---\n", wijzigen.Select(Statement)));
+    }
+
+    /// <summary>
+    /// Per request with this route to this host, oldest first: the SQL spans of its trace. The tracer listens to the
+    /// whole test process, where other hosts serve other tests at the same time: this host's requests are those whose
+    /// SQL went to its own database.
+    /// </summary>
+    private static List<List<OtlpOntvanger.Span>> Verzoeken(IReadOnlyList<OtlpOntvanger.Span> spans, string naam, string database) =>
+        spans.Where(s => s.Bron == "Microsoft.AspNetCore" && s.Naam == naam).OrderBy(s => s.Begin)
+            .Select(http => spans.Where(s => s.TraceId == http.TraceId && s.Bron == "Npgsql").ToList())
+            .Where(sql => sql.Count > 0 && sql.All(s => s.Kenmerken.Values.Contains(database)))
+            .ToList();
+
+    private static string Statement(OtlpOntvanger.Span span) =>
+        span.Kenmerken.TryGetValue("db.query.text", out var tekst) || span.Kenmerken.TryGetValue("db.statement", out tekst) ? tekst : span.Naam;
+}
