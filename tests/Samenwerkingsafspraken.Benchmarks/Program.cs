@@ -94,6 +94,64 @@ var werkgeverIds = werkgevers.ToDictionary(k => k, k => Guid.Parse(ruw.Scalar($"
 var regioIds = regios.ToDictionary(r => r, r => Guid.Parse(ruw.Scalar($"select id from {Ruw.Dienst}.mt_doc_arbeidsmarktregio where data ->> 'code' = '{r}'").Result));
 
 T Kies<T>(T[] uit) => uit[Random.Shared.Next(uit.Length)];
+
+// ---------------------------------------------------------------- scale: the lookups at growing store sizes
+// A store grows by more employers, each with about ten agreements (as in the regions), not by ever more agreements
+// per employer: the references are measured for the employers of the latest growth, so that what grows between the
+// rows is the store and nothing else. The register's regions (8) do fill up: its first page must not notice.
+var schaalRijen = new List<string[]>();
+var volgendeWerkgever = werkgevers.Length + 1;
+var referentieWerkgevers = werkgevers;
+foreach (var doel in schaal)
+{
+    var nu = long.Parse(await ruw.Scalar($"select count(*) from {Ruw.Dienst}.mt_doc_samenwerkingsafspraak"), CultureInfo.InvariantCulture);
+    if (nu < doel)
+    {
+        Meld($"growing the store from {nu} to {doel} agreements");
+        var nieuw = Enumerable.Range(volgendeWerkgever, (int)Math.Max(1, (doel - nu) / 10)).Select(Klant.Kvk).ToArray();
+        volgendeWerkgever += nieuw.Length;
+        await Belasting.Vul(16, nieuw.Length, i => klant.Registreer(regiopartij, nieuw[i]));
+        referentieWerkgevers = nieuw;
+        var snelheid = await Belasting.Vul(32, (int)(doel - nu), async i =>
+        {
+            var (gelukt, id) = await klant.Opstellen(regiopartij, nieuw[i % nieuw.Length], Kies(regios), Interlocked.Increment(ref teller));
+            long versie = 1;
+            for (var w = 0; gelukt && w < wijzigingenPerAfspraak; w++)
+            {
+                int status;
+                (status, versie) = await klant.Wijzig(regiopartij, id, versie, Interlocked.Increment(ref teller));
+                gelukt = status == 200;
+            }
+
+            return gelukt;
+        });
+        Meld($"  {snelheid:F0} agreements/s");
+    }
+
+    await ruw.Voer($"analyze {Ruw.Dienst}.mt_doc_samenwerkingsafspraak; analyze {Ruw.Dienst}.mt_doc_referentie");
+    var aantal = long.Parse(await ruw.Scalar($"select count(*) from {Ruw.Dienst}.mt_doc_samenwerkingsafspraak"), CultureInfo.InvariantCulture);
+    var events = long.Parse(await ruw.Scalar($"select count(*) from {Ruw.Dienst}.mt_events"), CultureInfo.InvariantCulture);
+    var omvang = long.Parse(await ruw.Scalar("select pg_database_size(current_database())"), CultureInfo.InvariantCulture);
+    var steekproef = await ruw.Scalar($"select string_agg(id::text, ',') from (select id from {Ruw.Dienst}.mt_doc_samenwerkingsafspraak order by random() limit 200) x");
+    var afspraken = steekproef.Split(',').Select(Guid.Parse).ToArray();
+    var opId = await Belasting.Meet("GET by id", 1, duur, _ => klant.Lees(auditor, $"/v1/samenwerkingsafspraken/{Kies(afspraken)}"), DienstCpu, opwarmen);
+    var refs = await Belasting.Meet("references", 1, duur, _ => klant.Lees(auditor, $"/v1/werkgevers/{Kies(referentieWerkgevers)}/referenties"), DienstCpu, opwarmen);
+    var reg = await Belasting.Meet("register", 1, duur, _ => klant.Lees(auditor, $"/v1/arbeidsmarktregios/{Kies(regios)}/samenwerkingsafspraken"), DienstCpu, opwarmen);
+    var diep = await Belasting.Meet("register, status filter", 1, duur,
+        _ => klant.Lees(auditor, $"/v1/arbeidsmarktregios/{Kies(regios)}/samenwerkingsafspraken?status=concept&variant=praktijkroute"), DienstCpu, opwarmen);
+    schaalRijen.Add([$"{aantal:N0}", $"{events:N0}", Pp(opId), Pp(refs), Pp(reg), Pp(diep), $"{omvang / 1048576.0 / aantal * 1000:F1} MiB"]);
+    Meld($"  {aantal} agreements: by id {Pp(opId)}, references {Pp(refs)}, register {Pp(reg)}, filtered {Pp(diep)}");
+}
+
+if (schaal.Length > 0)
+{
+    // A scale run measures the lookups as the store grows, from the base population on; the table of the normal run
+    // (whose commands would add their own agreements to the first size) is left to a run of its own.
+    await dienst.Stop();
+    await postgres.StopAsync();
+    return Rapporteer();
+}
+
 var onder = 0L;
 async Task<Uitslag> Dienstmeting(string naam, int clients, Func<int, Task<bool>> operatie)
 {
@@ -204,69 +262,39 @@ rijen.Add(["service CPU per write command (1 client, in sequence)", $"{cpuPerOpd
 rijen.Add(["cold start to /health/ready (empty database)", $"{koud:F1} s (restart on the filled database: {herstart:F1} s)", "—", "—", "≤ 3 s"]);
 rijen.Add(["resident memory at rest / under load", $"{rust} / {onder} MiB", "—", "—", "≤ 200 / 300 MiB"]);
 
-// ---------------------------------------------------------------- scale: the lookups at growing store sizes
-var schaalRijen = new List<string[]>();
-foreach (var doel in schaal)
-{
-    var nu = long.Parse(await ruw.Scalar($"select count(*) from {Ruw.Dienst}.mt_doc_samenwerkingsafspraak"), CultureInfo.InvariantCulture);
-    if (nu < doel)
-    {
-        Meld($"growing the store from {nu} to {doel} agreements");
-        var snelheid = await Belasting.Vul(32, (int)(doel - nu), async _ =>
-        {
-            var (gelukt, id) = await klant.Opstellen(regiopartij, Kies(werkgevers), Kies(regios), Interlocked.Increment(ref teller));
-            long versie = 1;
-            for (var w = 0; gelukt && w < wijzigingenPerAfspraak; w++)
-            {
-                int status;
-                (status, versie) = await klant.Wijzig(regiopartij, id, versie, Interlocked.Increment(ref teller));
-                gelukt = status == 200;
-            }
-
-            return gelukt;
-        });
-        Meld($"  {snelheid:F0} agreements/s");
-    }
-
-    await ruw.Voer($"analyze {Ruw.Dienst}.mt_doc_samenwerkingsafspraak; analyze {Ruw.Dienst}.mt_doc_referentie");
-    var aantal = long.Parse(await ruw.Scalar($"select count(*) from {Ruw.Dienst}.mt_doc_samenwerkingsafspraak"), CultureInfo.InvariantCulture);
-    var events = long.Parse(await ruw.Scalar($"select count(*) from {Ruw.Dienst}.mt_events"), CultureInfo.InvariantCulture);
-    var omvang = long.Parse(await ruw.Scalar("select pg_database_size(current_database())"), CultureInfo.InvariantCulture);
-    var steekproef = await ruw.Scalar($"select string_agg(id::text, ',') from (select id from {Ruw.Dienst}.mt_doc_samenwerkingsafspraak order by random() limit 200) x");
-    var afspraken = steekproef.Split(',').Select(Guid.Parse).ToArray();
-    var opId = await Belasting.Meet("GET by id", 1, duur, _ => klant.Lees(auditor, $"/v1/samenwerkingsafspraken/{Kies(afspraken)}"), DienstCpu, opwarmen);
-    var refs = await Belasting.Meet("references", 1, duur, _ => klant.Lees(auditor, $"/v1/werkgevers/{Kies(werkgevers)}/referenties"), DienstCpu, opwarmen);
-    var reg = await Belasting.Meet("register", 1, duur, _ => klant.Lees(auditor, $"/v1/arbeidsmarktregios/{Kies(regios)}/samenwerkingsafspraken"), DienstCpu, opwarmen);
-    var diep = await Belasting.Meet("register, status filter", 1, duur,
-        _ => klant.Lees(auditor, $"/v1/arbeidsmarktregios/{Kies(regios)}/samenwerkingsafspraken?status=concept&variant=praktijkroute"), DienstCpu, opwarmen);
-    schaalRijen.Add([$"{aantal:N0}", $"{events:N0}", Pp(opId), Pp(refs), Pp(reg), Pp(diep), $"{omvang / 1048576.0 / aantal * 1000:F1} MiB"]);
-    Meld($"  {aantal} agreements: by id {Pp(opId)}, references {Pp(refs)}, register {Pp(reg)}, filtered {Pp(diep)}");
-}
 
 await dienst.Stop();
 await postgres.StopAsync();
+return Rapporteer();
 
 // ---------------------------------------------------------------- the table
-rapport.AppendLine($"Service vs raw PostgreSQL on this machine ({Environment.ProcessorCount} cores), {DateTime.Now:yyyy-MM-dd HH:mm}, {(kort ? "short" : "normal")} run");
-rapport.AppendLine();
-rapport.AppendLine("| what | service | raw PostgreSQL | ratio | goal |");
-rapport.AppendLine("| --- | --- | --- | --- | --- |");
-foreach (var r in rijen) rapport.AppendLine($"| {string.Join(" | ", r)} |");
-if (schaalRijen.Count > 0)
+int Rapporteer()
 {
+    rapport.AppendLine($"Service vs raw PostgreSQL on this machine ({Environment.ProcessorCount} cores), {DateTime.Now:yyyy-MM-dd HH:mm}, " +
+                       (schaalRijen.Count > 0 ? "scale run" : kort ? "short run" : "normal run"));
     rapport.AppendLine();
-    rapport.AppendLine("Lookups as the store grows (1 client, p50 / p99 ms), and the database per 1,000 agreements:");
-    rapport.AppendLine();
-    rapport.AppendLine("| agreements | events | GET by id | references | register, first page | register, status + variant | database per 1,000 agreements |");
-    rapport.AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
-    foreach (var r in schaalRijen) rapport.AppendLine($"| {string.Join(" | ", r)} |");
-}
+    if (rijen.Count > 0)
+    {
+        rapport.AppendLine("| what | service | raw PostgreSQL | ratio | goal |");
+        rapport.AppendLine("| --- | --- | --- | --- | --- |");
+        foreach (var r in rijen) rapport.AppendLine($"| {string.Join(" | ", r)} |");
+    }
 
-Console.WriteLine();
-Console.WriteLine(rapport);
-File.WriteAllText(Path.Combine(map, "capaciteit.md"), rapport.ToString());
-Meld($"written to {Path.Combine(map, "capaciteit.md")}");
-return 0;
+    if (schaalRijen.Count > 0)
+    {
+        rapport.AppendLine("Lookups as the store grows (1 client, p50 / p99 ms; references of employers with about ten agreements each; the register's 8 regions hold an eighth of the store each), and the database per 1,000 agreements:");
+        rapport.AppendLine();
+        rapport.AppendLine("| agreements | events | GET by id | references | register, first page | register, status + variant | database per 1,000 agreements |");
+        rapport.AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
+        foreach (var r in schaalRijen) rapport.AppendLine($"| {string.Join(" | ", r)} |");
+    }
+
+    Console.WriteLine();
+    Console.WriteLine(rapport);
+    File.WriteAllText(Path.Combine(map, "capaciteit.md"), rapport.ToString());
+    Meld($"written to {Path.Combine(map, "capaciteit.md")}");
+    return 0;
+}
 
 static string Pp(Uitslag u) => $"{u.P50:F2} / {u.P99:F2}";
 

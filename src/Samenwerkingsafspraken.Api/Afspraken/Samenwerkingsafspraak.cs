@@ -192,10 +192,14 @@ public sealed record Samenwerkingsafspraak(
     DateTimeOffset LaatstGewijzigdOp,
     long Version) : IAggregate<Samenwerkingsafspraak>
 {
+    // Derived from the content and the signatures on every read, so not stored: a quarter of the document's JSON
+    // that every write would serialize and every read would send and parse only to throw away.
+    [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<Partij> VereisteOndertekenaars =>
         Inhoud.Regiopartijen.Where(p => p.Ondertekent).Select(p => new Partij(Partijrol.Regiopartij, p.Oin, p.Naam))
             .Prepend(new Partij(Partijrol.Werkgever, Werkgever.KvkNummer, Werkgever.Naam));
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<Partij> OntbrekendeOndertekenaars => VereisteOndertekenaars.Where(p => !IsOndertekendDoor(p));
 
     /// <summary>The employers this agreement had before (after mergers), earliest first.</summary>

@@ -44,6 +44,9 @@ public sealed class Registers_en_historie(ApiFixture fixture) : IntegratieTest(f
         (await Get($"{url}?status=concept&variant=praktijkroute", Tokens.Auditor())).Als<AfspraakLijst>().Samenwerkingsafspraken.Count.ShouldBe(2);
         (await Get($"{url}?status=actief", Tokens.Auditor())).Als<AfspraakLijst>().Samenwerkingsafspraken.Count.ShouldBe(0);
         (await Get($"{url}?variant=basisbaan", Tokens.Auditor())).Als<AfspraakLijst>().Samenwerkingsafspraken.Count.ShouldBe(0);
+        (await Get($"{url}?variant=praktijkroute", Tokens.Auditor())).Als<AfspraakLijst>().Samenwerkingsafspraken.Count.ShouldBe(2);
+        (await Get($"/v1/werkgevers/{Testdata.AndereKvk}/samenwerkingsafspraken?variant=praktijkroute", Tokens.Auditor())).Als<AfspraakLijst>()
+            .Samenwerkingsafspraken.Count.ShouldBe(1);
     }
 
     [Fact]
@@ -139,8 +142,9 @@ public sealed class Registers_en_historie(ApiFixture fixture) : IntegratieTest(f
         (await Get("/v1/arbeidsmarktregios/AM04/samenwerkingsafspraken?werkgever=99999999", Tokens.Auditor())).Probleem(404);
         (await Get("/v1/arbeidsmarktregios/AM01/samenwerkingsafspraken?werkgever=99999999", Tokens.Auditor())).OngeldigeVelden().ShouldBe(["werkgever"]);
         (await Get("/v1/arbeidsmarktregios/AM02/samenwerkingsafspraken", Tokens.Auditor())).Als<AfspraakLijst>().Samenwerkingsafspraken.ShouldBeEmpty();
-        (await Get("/v1/arbeidsmarktregios/AM01/samenwerkingsafspraken?status=half&werkgever=12&paginagrootte=100000", Tokens.Auditor()))
-            .OngeldigeVelden().ShouldBe(["status", "werkgever", "paginagrootte"], ignoreOrder: true);
+        (await Get("/v1/arbeidsmarktregios/AM01/samenwerkingsafspraken?status=half&werkgever=12&paginagrootte=100000&variant=Praktijk'route", Tokens.Auditor()))
+            .OngeldigeVelden().ShouldBe(["status", "werkgever", "paginagrootte", "variant"], ignoreOrder: true);
+        (await Get("/v1/arbeidsmarktregios/AM01/samenwerkingsafspraken?variant=praktijkroute%3F", Tokens.Auditor())).OngeldigeVelden().ShouldBe(["variant"]);
         (await Get("/v1/arbeidsmarktregios/AM01/samenwerkingsafspraken?paginagrootte=abc", Tokens.Auditor())).Probleem(400);
         (await Get("/v1/arbeidsmarktregios/AM01/samenwerkingsafspraken?na=geen-bladwijzer", Tokens.Auditor())).OngeldigeVelden().ShouldBe(["na"]);
     }

@@ -112,6 +112,8 @@ public sealed record AfspraakFilter(string? Status, string? Variant, string? Wer
         var fouten = new List<OngeldigeParameter>();
         if (Status is not null && !Enum.TryParse<AfspraakStatus>(Status, true, out _))
             fouten.Add(new OngeldigeParameter("status", "onbekende-waarde", "Status is concept, actief, beeindigd of verlopen."));
+        if (Variant is not null && !IsVariantcode(Variant))
+            fouten.Add(new OngeldigeParameter("variant", "ongeldig-formaat", "Een variantcode bestaat uit kleine letters, cijfers en streepjes (zie GET /v1/varianten)."));
         if (Werkgever is not null && !Formaten.KvkNummer().IsMatch(Werkgever))
             fouten.Add(new OngeldigeParameter("werkgever", "ongeldig-formaat", "De werkgever is een KvK-nummer van 8 cijfers."));
         if (Arbeidsmarktregio is not null && !ArbeidsmarktregiosEndpoint.CodeFormaat().IsMatch(Arbeidsmarktregio))
@@ -126,6 +128,8 @@ public sealed record AfspraakFilter(string? Status, string? Variant, string? Wer
         return fouten;
     }
 
+    private static bool IsVariantcode(string code) => code.Length <= 50 && Varianten.Beheren.Variantregels.Code().IsMatch(code);
+
     /// <summary>The filters on a query: the paged lookups and the exports select the same rows.</summary>
     public IQueryable<Samenwerkingsafspraak> Pas(IQueryable<Samenwerkingsafspraak> query)
     {
@@ -135,11 +139,18 @@ public sealed record AfspraakFilter(string? Status, string? Variant, string? Wer
             query = query.Where(a => a.Status == status);
         }
 
-        // Containment on the indexed werkafspraken (GIN, jsonb_path_ops) rather than a scan of every agreement's list.
+        // Containment, which PostgreSQL answers either from the GIN index on the werkafspraken (a rare variant: the few
+        // agreements that have it, then sorted) or by walking the region's or employer's page index and checking each
+        // row (a common variant: the page fills after a few rows). Which is cheaper depends on the variant, so the code
+        // is in the SQL as a literal (safe: its format is checked, letters, digits and dashes only): as a parameter of a
+        // prepared statement it got one generic plan for every variant, and that plan took the index and sorted every
+        // agreement with the variant in the whole store, page after page (90 ms at 20,000 agreements, growing).
         if (Variant is not null)
         {
-            var bevat = JsonSerializer.Serialize(new[] { new { variantCode = Variant } });
-            query = query.Where(a => a.MatchesSql("d.data -> 'inhoud' -> 'werkafspraken' @> ?::jsonb", bevat));
+            query = IsVariantcode(Variant)
+                ? query.Where(a => a.MatchesSql($"d.data -> 'inhoud' -> 'werkafspraken' @> '[{{\"variantCode\":\"{Variant}\"}}]'::jsonb"))
+                : query.Where(a => a.MatchesSql("d.data -> 'inhoud' -> 'werkafspraken' @> ?::jsonb",
+                    JsonSerializer.Serialize(new[] { new { variantCode = Variant } })));
         }
 
         if (Werkgever is not null) query = query.Where(a => a.Werkgever.KvkNummer == Werkgever);
