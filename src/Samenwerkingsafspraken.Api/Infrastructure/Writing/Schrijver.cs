@@ -259,10 +259,16 @@ public sealed class Schrijver(IDocumentStore store, IWolverineRuntime wolverine,
                 "Deze Idempotency-Key is al gebruikt voor een ander verzoek. Gebruik per verzoek een nieuwe sleutel.")
             : new Schrijfuitkomst.Gelukt(bestaand.Status, bestaand.Versie, bestaand.Locatie, bestaand.Body, null, Herhaald: true);
 
+    /// <summary>
+    /// The SHA-256 of the action, a line break and the request as JSON in UTF-8: hashed as the serializer writes it,
+    /// without making a string of it first (the same bytes, so the same fingerprint as records written before).
+    /// </summary>
     private static string Vingerafdruk<TVerzoek>(Opdrachtcontext context, TVerzoek verzoek)
     {
-        var tekst = $"{context.Handeling}\n{JsonSerializer.Serialize(verzoek, Json.Options)}";
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(tekst)));
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(context.Handeling + "\n"));
+        hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(verzoek, Json.Options));
+        return Convert.ToHexString(hash.GetHashAndReset());
     }
 
     /// <summary>A unique index of a projection refused the write: what it guards against already exists (a race lost).</summary>
