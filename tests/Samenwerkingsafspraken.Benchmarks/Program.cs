@@ -15,6 +15,8 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureIn
 if (args.Contains("--paginas")) return await Paginabenchmark.Voer(args);
 var kort = args.Contains("--kort");
 var schaal = args.SkipWhile(a => a != "--schaal").Skip(1).FirstOrDefault()?.Split(',').Select(int.Parse).ToArray() ?? [];
+// A scale run that stopped half-way goes on with the store it left (--verder): its population takes the longest.
+var verder = schaal.Length > 0 && args.Contains("--verder");
 var wijzigingenPerAfspraak = int.Parse(args.SkipWhile(a => a != "--wijzigingen").Skip(1).FirstOrDefault() ?? "1");
 var duur = TimeSpan.FromSeconds(kort ? 3 : 10);
 var opwarmen = TimeSpan.FromSeconds(kort ? 1 : 3);
@@ -30,7 +32,9 @@ AppDomain.CurrentDomain.UnhandledException += (_, _) => postgres.StopAsync().Get
 await using (var schoon = new NpgsqlConnection(beheer))
 {
     await schoon.OpenAsync();
-    await new NpgsqlCommand("drop database if exists capaciteit with (force); create database capaciteit", schoon).ExecuteNonQueryAsync();
+    var bestaat = await new NpgsqlCommand("select exists (select from pg_database where datname = 'capaciteit')", schoon).ExecuteScalarAsync() is true;
+    if (!(verder && bestaat))
+        await new NpgsqlCommand("drop database if exists capaciteit with (force); create database capaciteit", schoon).ExecuteNonQueryAsync();
 }
 
 var database = postgres.ConnectionString("capaciteit");
@@ -69,13 +73,18 @@ var ruw = new Ruw(NpgsqlDataSource.Create(database + ";Maximum Pool Size=100"));
 
 // ---------------------------------------------------------------- a base population
 var werkgevers = Enumerable.Range(1, kort ? 20 : 100).Select(Klant.Kvk).ToArray();
-await Belasting.Vul(16, werkgevers.Length, i => klant.Registreer(regiopartij, werkgevers[i]));
+var alGeregistreerd = verder ? long.Parse(await ruw.Scalar($"select count(*) from {Ruw.Dienst}.mt_doc_werkgever"), CultureInfo.InvariantCulture) : 0;
+if (alGeregistreerd == 0) await Belasting.Vul(16, werkgevers.Length, i => klant.Registreer(regiopartij, werkgevers[i]));
 var basis = kort ? 300 : 1000;
 var ids = new Guid[basis];
 long teller = 0;
-var vulsnelheid = await Belasting.Vul(32, basis, async i =>
-    (ids[i] = await AfspraakMetWijzigingen(werkgevers[i % werkgevers.Length], regios[i % regios.Length])) != Guid.Empty);
-Meld($"  {basis} agreements at {vulsnelheid:F0}/s");
+if (alGeregistreerd == 0)
+{
+    var vulsnelheid = await Belasting.Vul(32, basis, async i =>
+        (ids[i] = await AfspraakMetWijzigingen(werkgevers[i % werkgevers.Length], regios[i % regios.Length])) != Guid.Empty);
+    Meld($"  {basis} agreements at {vulsnelheid:F0}/s");
+}
+
 
 // An agreement drawn up and amended as often as asked, as a region would over its life: its id, or empty when a step failed.
 async Task<Guid> AfspraakMetWijzigingen(string werkgever, string regio)
@@ -103,7 +112,7 @@ T Kies<T>(T[] uit) => uit[Random.Shared.Next(uit.Length)];
 // per employer: the references are measured for the employers of the latest growth, so that what grows between the
 // rows is the store and nothing else. The register's regions (8) do fill up: its first page must not notice.
 var schaalRijen = new List<string[]>();
-var volgendeWerkgever = werkgevers.Length + 1;
+var volgendeWerkgever = (int)Math.Max(werkgevers.Length, alGeregistreerd) + 1;
 var referentieWerkgevers = werkgevers;
 foreach (var doel in schaal)
 {
