@@ -31,7 +31,9 @@ public abstract class BrowserTest(Browseromgeving omgeving, ITestOutputHelper ui
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             AcceptDownloads = true,
         });
-        Context.SetDefaultTimeout(15_000);
+        // How long to wait for a page before calling it broken, not how fast it must be: the first pages of a run are
+        // JIT-compiled while the other test projects load the same two cores (15 s was once not enough there).
+        Context.SetDefaultTimeout(45_000);
         Pagina = await Context.NewPageAsync();
         Pagina.Console += (_, bericht) => uitvoer.WriteLine($"console {bericht.Type}: {bericht.Text}");
     }
