@@ -1,12 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using Samenwerkingsafspraken.IntegrationTests.Infrastructuur;
+using Samenwerkingsafspraken.Afspraken;
 using Samenwerkingsafspraken.Referentiedata;
 
 namespace Samenwerkingsafspraken.IntegrationTests.Schrijven;
 
 /// <summary>
 /// Each node holds the regions and the variant catalogue in memory; a change made through another node (or by hand
-/// in the database) is seen by the next command, because every command's read batch asks whether the data changed.
+/// in the database) is seen by the next command, because every command's read batch asks whether the data changed. A
+/// lookup takes what the node confirmed less than a second ago, and sees such a change within that second.
 /// </summary>
 public sealed class Referentiegegevens_in_het_geheugen(ApiFixture fixture) : IntegratieTest(fixture)
 {
@@ -28,6 +30,36 @@ public sealed class Referentiegegevens_in_het_geheugen(ApiFixture fixture) : Int
 
         weer.Probleem(400)["invalidParams"]![0]!["code"]!.GetValue<string>().ShouldBe("variant-uitgefaseerd");
         cache.Herladen.ShouldBe(gelezen + 1);
+    }
+
+    [Fact]
+    public async Task een_regio_die_op_een_ander_knooppunt_is_opgeheven_toont_een_opvraging_hier_binnen_de_leeshorizon()
+    {
+        await WerkgeverGeregistreerd();
+        var afspraak = (await Post(Afspraken, Testdata.Afspraak(), Tokens.Regiopartij())).Als<SamenwerkingsafspraakWeergave>();
+        (await Get($"{Afspraken}/{afspraak.Id}", Tokens.Auditor())).Json["arbeidsmarktregioOpgeheven"].ShouldBeNull();
+
+        await using (var ander = await ApiFixture.StartHost(Fixture.ConnectionString, new TestTijd(ApiFixture.Starttijd), Fixture.Uitgever))
+        {
+            (await Verstuur(ander, HttpMethod.Post, $"/v1/arbeidsmarktregios/{afspraak.Arbeidsmarktregio}/opheffing",
+                new { opvolger = "AM03", geldigVanaf = "2027-01-01", reden = "Samengegaan" }, Tokens.Beheerder(),
+                new Dictionary<string, string> { ["If-Match"] = "\"1\"" })).Status.ShouldBe(200);
+        }
+
+        // This node did not make the change: a lookup may show what it held for up to a second, and then asks again.
+        var opgeheven = await Binnen(TimeSpan.FromSeconds(30), async () =>
+            (await Get($"{Afspraken}/{afspraak.Id}", Tokens.Auditor())).Json["arbeidsmarktregioOpgeheven"]);
+        opgeheven!["opvolgers"]![0]!.GetValue<string>().ShouldBe("AM03");
+    }
+
+    private static async Task<System.Text.Json.Nodes.JsonNode?> Binnen(TimeSpan termijn, Func<Task<System.Text.Json.Nodes.JsonNode?>> lees)
+    {
+        var tot = DateTime.UtcNow + termijn;
+        while (true)
+        {
+            if (await lees() is { } gevonden || DateTime.UtcNow > tot) return await lees();
+            await Task.Delay(100);
+        }
     }
 
     [Fact]

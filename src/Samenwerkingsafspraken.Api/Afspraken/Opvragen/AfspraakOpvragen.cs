@@ -23,14 +23,15 @@ public static class AfspraakOpvragenEndpoint
     public static async Task<IResult> Get(Guid id, string? peildatum, string? versie, HttpContext http, IQuerySession session,
         Referentiecache referentiedata, CancellationToken cancellation)
     {
-        // The region (is it abolished?) comes from the reference data this node holds, checked against the database's
-        // stamp in the same round trip as the agreement itself.
+        // The region (is it abolished?) comes from the reference data this node holds: as confirmed less than a second
+        // ago, or else checked against the database's stamp in the same round trip as the agreement itself.
+        var gehouden = referentiedata.Recent;
         Task<string>? stempel = null;
         var afspraak = await AfspraakOpvragen.Lees(id, peildatum, versie, Gebruiker.Van(http.User), session, cancellation,
-            ookLezen: batch => stempel = referentiedata.Stempel(batch));
+            ookLezen: gehouden is null ? batch => stempel = referentiedata.Stempel(batch) : null);
         if (afspraak.IsProbleem) return afspraak.Probleem;
 
-        var stand = await referentiedata.Stand(await stempel!, session, cancellation);
+        var stand = gehouden ?? await referentiedata.Stand(await stempel!, session, cancellation);
         var regio = stand.Regios.GetValueOrDefault(afspraak.Waarde.Arbeidsmarktregio);
         return Voorwaardelijk.Antwoord(http, afspraak.Waarde.Version, SamenwerkingsafspraakWeergave.Van(afspraak.Waarde) with
         {
