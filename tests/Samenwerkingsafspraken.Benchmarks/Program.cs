@@ -13,6 +13,7 @@ using Samenwerkingsafspraken.Infrastructure.Security;
 //   dotnet run -c Release --project tests/Samenwerkingsafspraken.Benchmarks -- --paginas [--afspraken 10000] [--gebruikers 8] [--kort]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 if (args.Contains("--paginas")) return await Paginabenchmark.Voer(args);
+if (args is [Kaal.Argument, var kaleDatabase, var kalePoort]) return await Kaal.Voer(kaleDatabase, int.Parse(kalePoort));
 var kort = args.Contains("--kort");
 var schaal = args.SkipWhile(a => a != "--schaal").Skip(1).FirstOrDefault()?.Split(',').Select(int.Parse).ToArray() ?? [];
 // A scale run that stopped half-way goes on with the store it left (--verder): its population takes the longest.
@@ -205,8 +206,20 @@ Rij("amend with If-Match, 16 clients", await Dienstmeting("amend", 16, async c =
 // ---------------------------------------------------------------- lookups
 Meld("lookups");
 await ruw.KopieerDocumenten();
+var ruwOpvragen = await Ruwmeting("GET by id", 32, _ => ruw.Afspraak(Kies(ids)));
 Rij("GET agreement by id, 32 clients", await Dienstmeting("GET by id", 32, _ => klant.Lees(auditor, $"/v1/samenwerkingsafspraken/{Kies(ids)}")),
-    await Ruwmeting("GET by id", 32, _ => ruw.Afspraak(Kies(ids))), "≥ 70%");
+    ruwOpvragen, "≥ 70%");
+// The ceiling: what a bare HTTP endpoint with the same one statement reaches here (Kaal.cs).
+using (var kaal = await Kaal.Start(database, 5489))
+{
+    var kaleKlant = new Klant("http://127.0.0.1:5489", Oin);
+    var kaleUitslag = await Belasting.Meet("bare GET by id", 32, duur, _ => kaleKlant.Lees(auditor, $"/afspraken/{Kies(ids)}"),
+        () => Processen.CpuSeconden(kaal.Id) + Processen.ClusterCpuSeconden(postmaster), opwarmen);
+    Meld($"  bare    GET by id @32: {kaleUitslag.PerSeconde:F0}/s, p50 {kaleUitslag.P50:F2} ms, {kaleUitslag.CpuMsPerOp:F2} CPU ms/op");
+    Rij("the HTTP hop alone: a bare endpoint with raw's statement, 32 clients (the ceiling for a lookup)", kaleUitslag, ruwOpvragen, "—");
+    kaal.Kill();
+    await kaal.WaitForExitAsync();
+}
 Rij("GET employer references, 32 clients", await Dienstmeting("references", 32, _ => klant.Lees(auditor, $"/v1/werkgevers/{Kies(werkgevers)}/referenties")),
     await Ruwmeting("references", 32, _ =>
     {
