@@ -1,4 +1,5 @@
 using JasperFx.Events;
+using JasperFx.Events.Daemon;
 using Marten;
 using Marten.Events.Projections;
 using Samenwerkingsafspraken.Afspraken;
@@ -46,19 +47,34 @@ public sealed class WerkgeverrelatiesProjectie : MultiStreamProjection<Werkgever
         Identity<ReferentiedelingIngetrokken>(e => e.KvkNummer);
     }
 
-    public override Werkgeverrelaties? Evolve(Werkgeverrelaties? relaties, string id, IEvent e)
+    /// <summary>
+    /// An employer's second agreement in a region changes nothing here: the document is then not written again, which
+    /// spares most drawn-up agreements an upsert, and concurrent commands of one employer a row lock held until
+    /// their commit.
+    /// </summary>
+    public override (Werkgeverrelaties?, ActionType) DetermineAction(Werkgeverrelaties? relaties, string id, IReadOnlyList<IEvent> events)
+    {
+        var na = relaties;
+        foreach (var e in events) na = Na(na, id, e);
+        return relaties is not null && ReferenceEquals(na, relaties) ? (relaties, ActionType.Nothing) : (na, ActionType.Store);
+    }
+
+    /// <summary>The relations after one event: the same instance when the event adds nothing.</summary>
+    private static Werkgeverrelaties Na(Werkgeverrelaties? relaties, string id, IEvent e)
     {
         relaties ??= new Werkgeverrelaties(id, [], [], []);
         return e.Data switch
         {
-            AfspraakOpgesteld o => relaties with { AfspraakRegios = Met(relaties.AfspraakRegios, o.Arbeidsmarktregio) },
-            AfspraakOvergenomen o => relaties with { AfspraakRegios = Met(relaties.AfspraakRegios, o.Arbeidsmarktregio) },
-            HergebruikVerzocht v => relaties with { VerzoekRegios = Met(relaties.VerzoekRegios, v.DoelArbeidsmarktregio) },
-            ReferentiesGedeeld g => relaties with { GedeeldeRegios = Met(relaties.GedeeldeRegios, g.Arbeidsmarktregio) },
-            ReferentiedelingIngetrokken i => relaties with { GedeeldeRegios = relaties.GedeeldeRegios.Where(r => r != i.Arbeidsmarktregio).ToList() },
+            AfspraakOpgesteld o => Met(relaties, relaties.AfspraakRegios, o.Arbeidsmarktregio, regios => relaties with { AfspraakRegios = regios }),
+            AfspraakOvergenomen o => Met(relaties, relaties.AfspraakRegios, o.Arbeidsmarktregio, regios => relaties with { AfspraakRegios = regios }),
+            HergebruikVerzocht v => Met(relaties, relaties.VerzoekRegios, v.DoelArbeidsmarktregio, regios => relaties with { VerzoekRegios = regios }),
+            ReferentiesGedeeld g => Met(relaties, relaties.GedeeldeRegios, g.Arbeidsmarktregio, regios => relaties with { GedeeldeRegios = regios }),
+            ReferentiedelingIngetrokken i when relaties.GedeeldeRegios.Contains(i.Arbeidsmarktregio) =>
+                relaties with { GedeeldeRegios = relaties.GedeeldeRegios.Where(r => r != i.Arbeidsmarktregio).ToList() },
             _ => relaties,
         };
     }
 
-    private static IReadOnlyList<string> Met(IReadOnlyList<string> regios, string regio) => regios.Contains(regio) ? regios : [.. regios, regio];
+    private static Werkgeverrelaties Met(Werkgeverrelaties relaties, IReadOnlyList<string> regios, string regio,
+        Func<IReadOnlyList<string>, Werkgeverrelaties> met) => regios.Contains(regio) ? relaties : met([.. regios, regio]);
 }
