@@ -12,6 +12,9 @@ public sealed record Referentiestand(
     IReadOnlyDictionary<string, Arbeidsmarktregio> Regios,
     IReadOnlyDictionary<string, Variant> Varianten);
 
+/// <summary>The stamp of the reference documents, and this node's count of its own reference changes when it was asked.</summary>
+public readonly record struct Stempelmeting(string Waarde, long Wijzigingen);
+
 /// <summary>
 /// Reference data (the regions, the variant catalogue) held in memory, so that a command does not read and
 /// deserialize it every time. Whether it is still current is asked of PostgreSQL in the command's own read batch:
@@ -62,17 +65,23 @@ public sealed class Referentiecache
     /// <summary>How many times the documents were read (again): for the tests that prove a change on another node is seen.</summary>
     public long Herladen => Interlocked.Read(ref _herladen);
 
-    /// <summary>Adds the stamp to a command's read batch.</summary>
-    public async Task<string> Stempel(IBatchedQuery batch) => (await batch.Query<string>(_stempelSql)).Single();
-
-    /// <summary>The held data when the stamp still matches; otherwise reads it again (one round trip, after a change only).</summary>
-    public async ValueTask<Referentiestand> Stand(string stempel, IQuerySession session, CancellationToken cancellation)
+    /// <summary>
+    /// Adds the stamp to a command's read batch, with this node's change count as it was before the batch ran: what the
+    /// stamp confirms is never taken as newer than a change this node committed meanwhile.
+    /// </summary>
+    public async Task<Stempelmeting> Stempel(IBatchedQuery batch)
     {
         var wijzigingen = _wijzigingen.Teller;
-        var stand = Volatile.Read(ref _stand);
-        if (stand is null || stand.Stempel != stempel) return await Lees(session, cancellation);
+        return new Stempelmeting((await batch.Query<string>(_stempelSql)).Single(), wijzigingen);
+    }
 
-        Bevestig(stand, wijzigingen);
+    /// <summary>The held data when the stamp still matches; otherwise reads it again (one round trip, after a change only).</summary>
+    public async ValueTask<Referentiestand> Stand(Stempelmeting stempel, IQuerySession session, CancellationToken cancellation)
+    {
+        var stand = Volatile.Read(ref _stand);
+        if (stand is null || stand.Stempel != stempel.Waarde) return await Lees(session, cancellation);
+
+        Bevestig(stand, stempel.Wijzigingen);
         return stand;
     }
 
@@ -98,16 +107,16 @@ public sealed class Referentiecache
     /// <summary>Reads the stamp and the data in one batch; the stamp goes first, so it never claims newer rows than were read.</summary>
     public async Task<Referentiestand> Lees(IQuerySession session, CancellationToken cancellation)
     {
-        var wijzigingen = _wijzigingen.Teller;
         var batch = session.CreateBatchQuery();
         var stempel = Stempel(batch);
         var regios = batch.Query<Arbeidsmarktregio>().ToList();
         var varianten = batch.Query<Variant>().ToList();
         await batch.Execute(cancellation);
-        var stand = new Referentiestand(await stempel, (await regios).ToDictionary(r => r.Code), (await varianten).ToDictionary(v => v.Code));
+        var meting = await stempel;
+        var stand = new Referentiestand(meting.Waarde, (await regios).ToDictionary(r => r.Code), (await varianten).ToDictionary(v => v.Code));
         Interlocked.Increment(ref _herladen);
         Volatile.Write(ref _stand, stand);
-        Bevestig(stand, wijzigingen);
+        Bevestig(stand, meting.Wijzigingen);
         return stand;
     }
 

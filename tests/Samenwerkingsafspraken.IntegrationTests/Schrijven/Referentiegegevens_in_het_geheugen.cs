@@ -52,6 +52,26 @@ public sealed class Referentiegegevens_in_het_geheugen(ApiFixture fixture) : Int
         opgeheven!["opvolgers"]![0]!.GetValue<string>().ShouldBe("AM03");
     }
 
+    [Fact]
+    public async Task een_eigen_wijziging_tijdens_het_lezen_van_de_stempel_laat_de_opvraging_opnieuw_vragen()
+    {
+        var cache = Service<Referentiecache>();
+        await cache.Actueel(CancellationToken.None);
+        cache.Recent.ShouldNotBeNull();
+
+        await using var sessie = Service<Marten.IDocumentStore>().QuerySession();
+        var batch = sessie.CreateBatchQuery();
+        var stempel = cache.Stempel(batch);
+        // This node commits a change of the reference data while the batch is under way.
+        Service<Referentiewijzigingen>().Vergeet();
+        await batch.Execute();
+        await cache.Stand(await stempel, sessie, CancellationToken.None);
+
+        cache.Recent.ShouldBeNull("the stamp was asked before the change: it cannot vouch for what a lookup shows after it");
+        await cache.Actueel(CancellationToken.None);
+        cache.Recent.ShouldNotBeNull();
+    }
+
     private static async Task<System.Text.Json.Nodes.JsonNode?> Binnen(TimeSpan termijn, Func<Task<System.Text.Json.Nodes.JsonNode?>> lees)
     {
         var tot = DateTime.UtcNow + termijn;

@@ -26,7 +26,7 @@ public static class AfspraakOpvragenEndpoint
         // The region (is it abolished?) comes from the reference data this node holds: as confirmed less than a second
         // ago, or else checked against the database's stamp in the same round trip as the agreement itself.
         var gehouden = referentiedata.Recent;
-        Task<string>? stempel = null;
+        Task<Stempelmeting>? stempel = null;
         var afspraak = await AfspraakOpvragen.Lees(id, peildatum, versie, Gebruiker.Van(http.User), session, cancellation,
             ookLezen: gehouden is null ? batch => stempel = referentiedata.Stempel(batch) : null);
         if (afspraak.IsProbleem) return afspraak.Probleem;
