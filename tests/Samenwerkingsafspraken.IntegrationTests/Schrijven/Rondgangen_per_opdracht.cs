@@ -51,9 +51,19 @@ public sealed class Rondgangen_per_opdracht
         gewijzigd.Status.ShouldBe(200, gewijzigd.Tekst);
         (await IntegratieTest.Verstuur(host, HttpMethod.Get, $"/v1/samenwerkingsafspraken/{opgesteld[^1].Id}", null, tokens.Auditor())).Status.ShouldBe(200);
 
-        host.Services.GetRequiredService<TracerProvider>().ForceFlush(10_000).ShouldBeTrue();
-        // An exporter may send a batch again after a slow answer: a span counts once.
-        var spans = ontvanger.Spans.DistinctBy(s => s.SpanId).ToList();
+        // ASP.NET Core ends a request's span after the client has its answer, so the lookup's span may end only after a
+        // first flush: flush until it has arrived. An exporter may send a batch again after a slow answer: a span counts once.
+        var tracer = host.Services.GetRequiredService<TracerProvider>();
+        List<OtlpOntvanger.Span> spans;
+        var tot = DateTime.UtcNow.AddSeconds(30);
+        do
+        {
+            tracer.ForceFlush(10_000).ShouldBeTrue();
+            spans = ontvanger.Spans.DistinctBy(s => s.SpanId).ToList();
+            if (Verzoeken(spans, "GET /v1/samenwerkingsafspraken/{id}", naam).Count > 0) break;
+            await Task.Delay(200);
+        }
+        while (DateTime.UtcNow < tot);
 
         // No create reads a reference (the first of an employer may still look for other documents it is the first to
         // make); the later ones show what every command costs.
