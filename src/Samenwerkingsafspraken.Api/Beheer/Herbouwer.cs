@@ -11,16 +11,17 @@ public static class Herbouwer
     /// <summary>
     /// A projection that can be replayed directly (<see cref="IHerspeelbaar"/>: the agreements, their references and
     /// the variant matrix) is rebuilt by <see cref="Herspeler"/>; an asynchronous one is paused on this node's daemon
-    /// meanwhile. Any other projection, and a store too large to hold one projection's documents in memory, goes
-    /// through the daemon of this node, which pauses the projection while it rebuilds it and runs a transient agent
-    /// for an inline one. <paramref name="verwerkt"/> hears how many events were applied, on the direct path only.
+    /// meanwhile; it holds at most <paramref name="documentenInGeheugen"/> documents in memory at a time. Any other
+    /// projection goes through the daemon of this node, which pauses the projection while it rebuilds it and runs a
+    /// transient agent for an inline one. <paramref name="verwerkt"/> hears how many events were applied, on the
+    /// direct path only.
     /// </summary>
-    public static async Task Herbouw(IDocumentStore store, IProjectionCoordinator projecties, string projectie, long gebeurtenissen,
+    public static async Task Herbouw(IDocumentStore store, IProjectionCoordinator projecties, string projectie, int documentenInGeheugen,
         TimeSpan maximaleDuur, Action<long> verwerkt, CancellationToken cancellation)
     {
         var daemon = projecties.DaemonForMainDatabase();
         var bron = ((DocumentStore)store).Options.Projections.All.FirstOrDefault(p => p.Name == projectie);
-        if (bron is not IHerspeelbaar herspeelbaar || gebeurtenissen > Herbouwinstellingen.GebeurtenissenVoorDirecteHerbouw)
+        if (bron is not IHerspeelbaar herspeelbaar)
         {
             await daemon.RebuildProjectionAsync(projectie, maximaleDuur, cancellation);
             return;
@@ -30,7 +31,7 @@ public static class Herbouwer
         tijdslimiet.CancelAfter(maximaleDuur);
         if (bron.Lifecycle != ProjectionLifecycle.Async)
         {
-            await herspeelbaar.Herspeel(store, null, null, verwerkt, tijdslimiet.Token);
+            await herspeelbaar.Herspeel(store, null, null, verwerkt, documentenInGeheugen, tijdslimiet.Token);
             return;
         }
 
@@ -40,7 +41,7 @@ public static class Herbouwer
         try
         {
             var grens = daemon.Tracker.HighWaterMark;
-            await herspeelbaar.Herspeel(store, shard, grens > 0 ? grens : null, verwerkt, tijdslimiet.Token);
+            await herspeelbaar.Herspeel(store, shard, grens > 0 ? grens : null, verwerkt, documentenInGeheugen, tijdslimiet.Token);
         }
         finally
         {

@@ -73,6 +73,7 @@ public static class HerbouwProjectieHandler
         logger.LogInformation("Rebuilding projection {Projection} (job {Job}).", taak.Projectie, taak.Id);
 
         var maximaleDuur = TimeSpan.FromMinutes(configuratie.GetValue("Beheer:HerbouwMaximaleDuurMinuten", 120));
+        var documentenInGeheugen = Math.Max(2, configuratie.GetValue("Beheer:HerbouwDocumentenInGeheugen", Herbouwinstellingen.DocumentenInGeheugen));
         var stopwatch = Stopwatch.StartNew();
         using var volgen = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         long direct = -1;
@@ -80,7 +81,7 @@ public static class HerbouwProjectieHandler
         Herbouwtaak einde;
         try
         {
-            await Herbouwer.Herbouw(store, projecties, taak.Projectie, totaal, maximaleDuur, n => Interlocked.Exchange(ref direct, n), cancellation);
+            await Herbouwer.Herbouw(store, projecties, taak.Projectie, documentenInGeheugen, maximaleDuur, n => Interlocked.Exchange(ref direct, n), cancellation);
             einde = taak with
             {
                 Status = Herbouwstatus.Voltooid, DuurInMilliseconden = stopwatch.ElapsedMilliseconds,

@@ -13,13 +13,13 @@ public static class Herbouwinstellingen
     public const int DocumentenPerSchrijfronde = 2_000;
 
     /// <summary>
-    /// Up to this many events in the store, a projection that can be replayed directly is (<see cref="Herspeler"/>): it
-    /// holds the projection's documents (and their JSON for the copy) in memory until it writes them all at once: about
-    /// 6 KiB of resident memory per event measured (62,000 events took a node from 288 to 664 MiB). Up to this bound
-    /// that stays under about 250 MiB, inside a node's memory limit (deploy/kubernetes); a larger store goes through
-    /// the daemon's path, which flushes per window.
+    /// The direct rebuild (<see cref="Herspeler"/>) holds at most this many documents in memory; beyond it, the least
+    /// recently changed half waits in a temporary table. Before this bound the rebuild held every document, about
+    /// 6 KiB of resident memory per event (62,000 events took a node from 288 to 664 MiB), and a store above 40,000
+    /// events had to go through the daemon's much slower path. The setting <c>Beheer:HerbouwDocumentenInGeheugen</c>
+    /// overrides it.
     /// </summary>
-    public const long GebeurtenissenVoorDirecteHerbouw = 40_000;
+    public const int DocumentenInGeheugen = 10_000;
 
     /// <summary>The direct rebuild reads this many windows of events at a time (each on a connection of its own).</summary>
     public const int GelijktijdigeLezers = 2;

@@ -17,7 +17,9 @@ public interface IHerspeelbaar
 
     /// <summary>Replays every event into fresh documents and swaps them in, in one transaction (see <see cref="Herspeler"/>).</summary>
     /// <param name="grens">For an asynchronous projection the daemon's high-water mark (no gaps below it): its agent takes the rest.</param>
-    Task Herspeel(IDocumentStore store, string? voortgangsnaam, long? grens, Action<long> verwerkt, CancellationToken cancellation);
+    /// <param name="documentenInGeheugen">How many documents the rebuild holds in memory at most (see <see cref="Herspeler"/>).</param>
+    Task Herspeel(IDocumentStore store, string? voortgangsnaam, long? grens, Action<long> verwerkt, int documentenInGeheugen,
+        CancellationToken cancellation);
 }
 
 /// <inheritdoc />
@@ -35,8 +37,9 @@ public interface IHerspeelbaar<TDoc> : IHerspeelbaar where TDoc : class
     /// </summary>
     long Revisie(Guid id, IEvent e, long vorige);
 
-    Task IHerspeelbaar.Herspeel(IDocumentStore store, string? voortgangsnaam, long? grens, Action<long> verwerkt, CancellationToken cancellation) =>
-        Herspeler.Herspeel(this, store, voortgangsnaam, grens, verwerkt, cancellation);
+    Task IHerspeelbaar.Herspeel(IDocumentStore store, string? voortgangsnaam, long? grens, Action<long> verwerkt, int documentenInGeheugen,
+        CancellationToken cancellation) =>
+        Herspeler.Herspeel(this, store, voortgangsnaam, grens, verwerkt, documentenInGeheugen, cancellation);
 }
 
 /// <summary>
@@ -47,34 +50,58 @@ public interface IHerspeelbaar<TDoc> : IHerspeelbaar where TDoc : class
 /// documents. The swap is one transaction: the table is locked against writers (readers keep seeing the old
 /// documents), the events that arrived meanwhile are applied too, the old documents are deleted, the new ones copied
 /// in, and for an asynchronous projection its progression is set to the last event applied.
+/// <para>
+/// Memory stays bounded however large the store: at most <c>documentenInGeheugen</c> documents are held. When there
+/// are more, the half that an event touched least recently is copied into a temporary table of the document table's
+/// shape on the rebuild's own connection, and read back (a page's worth in one query) when a later event changes one
+/// of them. A store whose documents all fit is copied straight from memory, as before.
+/// </para>
 /// </summary>
 public static class Herspeler
 {
-    public static async Task Herspeel<TDoc>(IHerspeelbaar<TDoc> projectie, IDocumentStore store, string? voortgangsnaam, long? grens,
-        Action<long> verwerkt, CancellationToken cancellation) where TDoc : class
+    private sealed class Stand<TDoc>(TDoc? document, long revisie, long aangeraakt)
     {
+        public TDoc? Document = document;
+        public long Revisie = revisie;
+        public long Aangeraakt = aangeraakt;
+    }
+
+    public static async Task Herspeel<TDoc>(IHerspeelbaar<TDoc> projectie, IDocumentStore store, string? voortgangsnaam, long? grens,
+        Action<long> verwerkt, int documentenInGeheugen, CancellationToken cancellation) where TDoc : class
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(documentenInGeheugen, 2);
         var opties = ((DocumentStore)store).Options;
+        var serializer = opties.Serializer();
         var opslag = (MartenDocumentProvider<TDoc>)store.Storage.Database.Providers.StorageFor<TDoc>();
+        var laadder = opslag.BulkLoader;
         var tabel = opslag.Lightweight.TableName.QualifiedName;
+        var tijdelijk = $"pg_temp.{opslag.Lightweight.TableName.Name}_temp";
         var typen = projectie.Herspeeltypen.ToArray();
-        var documenten = new Dictionary<Guid, (TDoc? Document, long Revisie)>();
+        var documenten = new Dictionary<Guid, Stand<TDoc>>();
+        // The documents copied out of memory into the temporary table, with their versions.
+        var uitbesteed = new Dictionary<Guid, long>();
+        var tijdelijkeTabel = false;
         long gelezen = 0, aantal = 0;
 
-        // The events in windows of sequence numbers (at most a page each), two read at a time: deserialising them is
-        // most of the service's work, and applying them, in order, is cheap.
-        async Task Lees(NpgsqlConnection verbinding, NpgsqlTransaction? transactie)
+        await using var verbinding = store.Storage.Database.CreateConnection();
+        await verbinding.OpenAsync(cancellation);
+
+        // The events in windows of sequence numbers (at most a page each, and no wider than the documents memory holds,
+        // so that a window adds at most that many), two read at a time: deserialising them is most of the service's
+        // work, and applying them, in order, is cheap.
+        async Task Lees()
         {
-            var tot = Math.Min(await Hoogste(verbinding, transactie, cancellation), grens ?? long.MaxValue);
+            var tot = Math.Min(await Hoogste(verbinding, cancellation), grens ?? long.MaxValue);
             var breedte = Math.Clamp((tot - gelezen + Herbouwinstellingen.GelijktijdigeLezers - 1) / Herbouwinstellingen.GelijktijdigeLezers,
-                1, Herbouwinstellingen.Paginagrootte);
+                1, Math.Min(Herbouwinstellingen.Paginagrootte, documentenInGeheugen));
             var onderweg = new Queue<Task<IReadOnlyList<IEvent>>>();
             for (var van = gelezen; van < tot; van += breedte)
             {
-                if (onderweg.Count == Herbouwinstellingen.GelijktijdigeLezers) Pas(await onderweg.Dequeue());
+                if (onderweg.Count == Herbouwinstellingen.GelijktijdigeLezers) await Pas(await onderweg.Dequeue());
                 onderweg.Enqueue(Venster(van, Math.Min(van + breedte, tot)));
             }
 
-            while (onderweg.Count > 0) Pas(await onderweg.Dequeue());
+            while (onderweg.Count > 0) await Pas(await onderweg.Dequeue());
             gelezen = Math.Max(gelezen, tot);
         }
 
@@ -87,66 +114,119 @@ public static class Herspeler
                 .ToListAsync(cancellation);
         }
 
-        void Pas(IReadOnlyList<IEvent> pagina)
+        async Task Pas(IReadOnlyList<IEvent> pagina)
         {
+            if (uitbesteed.Count > 0) await HaalTerug(pagina.SelectMany(projectie.Doelen).Where(id => !documenten.ContainsKey(id) && uitbesteed.ContainsKey(id)));
             foreach (var e in pagina)
             {
                 foreach (var id in projectie.Doelen(e))
                 {
-                    var (document, revisie) = documenten.GetValueOrDefault(id);
-                    documenten[id] = (projectie.Evolve(document, id, e), projectie.Revisie(id, e, revisie));
+                    if (documenten.TryGetValue(id, out var stand))
+                    {
+                        stand.Document = projectie.Evolve(stand.Document, id, e);
+                        stand.Revisie = projectie.Revisie(id, e, stand.Revisie);
+                        stand.Aangeraakt = e.Sequence;
+                    }
+                    else
+                    {
+                        documenten[id] = new Stand<TDoc>(projectie.Evolve(null, id, e), projectie.Revisie(id, e, 0), e.Sequence);
+                    }
                 }
             }
 
             aantal += pagina.Count;
             verwerkt(aantal);
+            if (documenten.Count > documentenInGeheugen) await BesteedUit(documenten.OrderBy(d => d.Value.Aangeraakt).Take(documenten.Count / 2).ToList());
         }
 
-        await using var verbinding = store.Storage.Database.CreateConnection();
-        await verbinding.OpenAsync(cancellation);
+        async Task HaalTerug(IEnumerable<Guid> nodig)
+        {
+            var ids = nodig.Distinct().ToArray();
+            if (ids.Length == 0) return;
+            await using var opdracht = new NpgsqlCommand($"select id, data from {tijdelijk} where id = any($1)", verbinding);
+            opdracht.Parameters.AddWithValue(ids);
+            await using var lezer = await opdracht.ExecuteReaderAsync(cancellation);
+            while (await lezer.ReadAsync(cancellation))
+            {
+                var id = lezer.GetGuid(0);
+                documenten[id] = new Stand<TDoc>(serializer.FromJson<TDoc>(lezer, 1), uitbesteed[id], 0);
+            }
+        }
+
+        async Task BesteedUit(IReadOnlyList<KeyValuePair<Guid, Stand<TDoc>>> weg)
+        {
+            if (!tijdelijkeTabel)
+            {
+                await Voer(verbinding, $"drop table if exists {tijdelijk}; {laadder.CreateTempTableForCopying()}; create index on {tijdelijk} (id)", cancellation);
+                tijdelijkeTabel = true;
+            }
+
+            var vervangen = weg.Where(d => uitbesteed.ContainsKey(d.Key)).Select(d => d.Key).ToArray();
+            if (vervangen.Length > 0)
+            {
+                await using var opdracht = new NpgsqlCommand($"delete from {tijdelijk} where id = any($1)", verbinding);
+                opdracht.Parameters.AddWithValue(vervangen);
+                await opdracht.ExecuteNonQueryAsync(cancellation);
+            }
+
+            foreach (var (id, _) in weg) uitbesteed.Remove(id);
+            var bestaand = weg.Where(d => d.Value.Document is not null).ToList();
+            await laadder.LoadIntoTempTableAsync(opties.Tenancy.Default, serializer, verbinding, bestaand.Select(d => d.Value.Document!), cancellation);
+            foreach (var (id, stand) in bestaand) uitbesteed[id] = stand.Revisie;
+            foreach (var (id, _) in weg) documenten.Remove(id);
+        }
 
         // Most events outside the transaction, so that commands wait only for the swap and the few events since.
-        await Lees(verbinding, null);
+        await Lees();
 
         await using var transactie = await verbinding.BeginTransactionAsync(cancellation);
-        await Voer(verbinding, transactie, $"lock table {tabel} in exclusive mode", cancellation);
-        await Lees(verbinding, transactie);
-        await Voer(verbinding, transactie, $"delete from {tabel}", cancellation);
+        await Voer(verbinding, $"lock table {tabel} in exclusive mode", cancellation);
+        await Lees();
+        await Voer(verbinding, $"delete from {tabel}", cancellation);
 
-        // Marten's bulk loader (binary COPY) knows only the document, not its version. When most documents are at version
-        // 1 (agreements with one event), they are copied straight into the table and the few others corrected; otherwise
-        // they are copied into a temporary table of the same shape, given their versions there, and moved in with one
-        // statement.
-        var laadder = opslag.BulkLoader;
-        var nieuw = documenten.Where(d => d.Value.Document is not null).ToList();
-        var rechtstreeks = nieuw.Count(d => d.Value.Revisie == 1) * 4 >= nieuw.Count * 3;
-        var doel = rechtstreeks ? tabel : $"pg_temp.{opslag.Lightweight.TableName.Name}_temp";
+        // Marten's bulk loader (binary COPY) knows only the document, not its version. When nothing left memory and most
+        // documents are at version 1 (agreements with one event), they are copied straight into the table and the few
+        // others corrected; otherwise they join the temporary table, are given their versions there, and are moved in
+        // with one statement.
+        // A document read back from the temporary table is in memory now: its copy there is out of date.
+        var teruggehaald = documenten.Keys.Where(uitbesteed.ContainsKey).ToArray();
+        if (teruggehaald.Length > 0)
+        {
+            await using var opdracht = new NpgsqlCommand($"delete from {tijdelijk} where id = any($1)", verbinding);
+            opdracht.Parameters.AddWithValue(teruggehaald);
+            await opdracht.ExecuteNonQueryAsync(cancellation);
+            foreach (var id in teruggehaald) uitbesteed.Remove(id);
+        }
+
+        var nieuw = documenten.Where(d => d.Value.Document is not null).Select(d => (Id: d.Key, d.Value.Document, d.Value.Revisie)).ToList();
+        var rechtstreeks = !tijdelijkeTabel && nieuw.Count(d => d.Revisie == 1) * 4 >= nieuw.Count * 3;
         if (rechtstreeks)
         {
-            await laadder.LoadAsync(opties.Tenancy.Default, opties.Serializer(), verbinding, nieuw.Select(d => d.Value.Document!), cancellation);
+            await laadder.LoadAsync(opties.Tenancy.Default, serializer, verbinding, nieuw.Select(d => d.Document!), cancellation);
         }
         else
         {
-            await Voer(verbinding, transactie, $"drop table if exists {doel}; {laadder.CreateTempTableForCopying()}", cancellation);
-            await laadder.LoadIntoTempTableAsync(opties.Tenancy.Default, opties.Serializer(), verbinding, nieuw.Select(d => d.Value.Document!), cancellation);
+            if (!tijdelijkeTabel) await Voer(verbinding, $"drop table if exists {tijdelijk}; {laadder.CreateTempTableForCopying()}", cancellation);
+            await laadder.LoadIntoTempTableAsync(opties.Tenancy.Default, serializer, verbinding, nieuw.Select(d => d.Document!), cancellation);
         }
 
-        await using (var versies = new NpgsqlCommand(
-                         $"update {doel} t set mt_version = v.versie from unnest($1::uuid[], $2::bigint[]) as v(id, versie) " +
-                         "where t.id = v.id and t.mt_version is distinct from v.versie", verbinding, transactie))
+        var versies = nieuw.Select(d => (d.Id, d.Revisie)).Concat(uitbesteed.Select(d => (Id: d.Key, Revisie: d.Value))).ToList();
+        await using (var opdracht = new NpgsqlCommand(
+                         $"update {(rechtstreeks ? tabel : tijdelijk)} t set mt_version = v.versie from unnest($1::uuid[], $2::bigint[]) as v(id, versie) " +
+                         "where t.id = v.id and t.mt_version is distinct from v.versie", verbinding))
         {
-            versies.Parameters.AddWithValue(nieuw.Select(d => d.Key).ToArray());
-            versies.Parameters.AddWithValue(nieuw.Select(d => d.Value.Revisie).ToArray());
-            await versies.ExecuteNonQueryAsync(cancellation);
+            opdracht.Parameters.AddWithValue(versies.Select(d => d.Id).ToArray());
+            opdracht.Parameters.AddWithValue(versies.Select(d => d.Revisie).ToArray());
+            await opdracht.ExecuteNonQueryAsync(cancellation);
         }
 
-        if (!rechtstreeks) await Voer(verbinding, transactie, $"{laadder.CopyNewDocumentsFromTempTable()}; drop table {doel}", cancellation);
+        if (!rechtstreeks) await Voer(verbinding, $"{laadder.CopyNewDocumentsFromTempTable()}; drop table {tijdelijk}", cancellation);
 
         if (voortgangsnaam is not null)
         {
             await using var stand = new NpgsqlCommand(
                 $"insert into {MartenConfiguratie.Schema}.mt_event_progression (name, last_seq_id, last_updated) values ($1, $2, transaction_timestamp()) " +
-                "on conflict (name) do update set last_seq_id = excluded.last_seq_id, last_updated = excluded.last_updated", verbinding, transactie);
+                "on conflict (name) do update set last_seq_id = excluded.last_seq_id, last_updated = excluded.last_updated", verbinding);
             stand.Parameters.AddWithValue(voortgangsnaam);
             stand.Parameters.AddWithValue(gelezen);
             await stand.ExecuteNonQueryAsync(cancellation);
@@ -155,15 +235,15 @@ public static class Herspeler
         await transactie.CommitAsync(cancellation);
     }
 
-    private static async Task<long> Hoogste(NpgsqlConnection verbinding, NpgsqlTransaction? transactie, CancellationToken cancellation)
+    private static async Task<long> Hoogste(NpgsqlConnection verbinding, CancellationToken cancellation)
     {
-        await using var opdracht = new NpgsqlCommand($"select coalesce(max(seq_id), 0) from {MartenConfiguratie.Schema}.mt_events", verbinding, transactie);
+        await using var opdracht = new NpgsqlCommand($"select coalesce(max(seq_id), 0) from {MartenConfiguratie.Schema}.mt_events", verbinding);
         return (long)(await opdracht.ExecuteScalarAsync(cancellation))!;
     }
 
-    private static async Task Voer(NpgsqlConnection verbinding, NpgsqlTransaction transactie, string sql, CancellationToken cancellation)
+    private static async Task Voer(NpgsqlConnection verbinding, string sql, CancellationToken cancellation)
     {
-        await using var opdracht = new NpgsqlCommand(sql, verbinding, transactie);
+        await using var opdracht = new NpgsqlCommand(sql, verbinding);
         await opdracht.ExecuteNonQueryAsync(cancellation);
     }
 }
