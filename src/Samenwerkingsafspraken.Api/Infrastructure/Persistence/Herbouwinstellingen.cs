@@ -17,7 +17,7 @@ public static class Herbouwinstellingen
     /// recently changed half waits in a temporary table. Before this bound the rebuild held every document, about
     /// 6 KiB of resident memory per event (62,000 events took a node from 288 to 664 MiB), and a store above 40,000
     /// events had to go through the daemon's much slower path. Measured on a store of 96,641 agreements (206,520
-    /// events), a node's peak: 420–500 MiB at 10,000 documents, 500–530 MiB at 20,000, 720–850 MiB holding every
+    /// events), a node's peak: 420–500 MiB at 10,000 documents, 470–580 MiB at 20,000, 720–850 MiB holding every
     /// document (above the 768 MiB limit of deploy/kubernetes); spilling cost 5–20% of the rebuild's time. The setting
     /// <c>Beheer:HerbouwDocumentenInGeheugen</c> overrides it.
     /// </summary>
