@@ -45,8 +45,8 @@ public interface IHerspeelbaar<TDoc> : IHerspeelbaar where TDoc : class
 /// <summary>
 /// The direct rebuild. Marten's daemon rebuild writes every document of an aggregation with its own upsert statement
 /// (Marten 9.58's rebuild flush has no COPY path for aggregations; its <c>RebuildWithBulkCopy</c> takes inserts only),
-/// which at a few thousand documents costs more than reading and applying all events. Here Marten reads the events in
-/// pages, the projection's own Evolve applies them in memory, and Marten's bulk loader (binary COPY) writes the
+/// which at a few thousand documents costs more than reading and applying all events. Here the events are read in
+/// pages (see Venster), the projection's own Evolve applies them in memory, and Marten's bulk loader (binary COPY) writes the
 /// documents. The swap is one transaction: the table is locked against writers (readers keep seeing the old
 /// documents), the events that arrived meanwhile are applied too, the old documents are deleted, the new ones copied
 /// in, and for an asynchronous projection its progression is set to the last event applied.
@@ -76,7 +76,8 @@ public static class Herspeler
         var laadder = opslag.BulkLoader;
         var tabel = opslag.Lightweight.TableName.QualifiedName;
         var tijdelijk = $"pg_temp.{opslag.Lightweight.TableName.Name}_temp";
-        var typen = projectie.Herspeeltypen.ToArray();
+        var gebeurtenisgraaf = (EventGraph)opties.Events;
+        var typenPerNaam = projectie.Herspeeltypen.ToDictionary(t => gebeurtenisgraaf.EventMappingFor(t).EventTypeName);
         var documenten = new Dictionary<Guid, Stand<TDoc>>();
         // The documents copied out of memory into the temporary table, with their versions.
         var uitbesteed = new Dictionary<Guid, long>();
@@ -105,13 +106,33 @@ public static class Herspeler
             gelezen = Math.Max(gelezen, tot);
         }
 
+        // A window's rows arrive whole (not streamed per column), so each event's JSON is deserialised in one call from
+        // its bytes; Marten's own query deserialises every event asynchronously from a stream, a third of a rebuild's
+        // CPU. The event is built by Marten's event graph, with the columns a projection reads.
         async Task<IReadOnlyList<IEvent>> Venster(long van, long tot)
         {
-            await using var sessie = store.QuerySession();
-            return await sessie.Events.QueryAllRawEvents()
-                .Where(e => e.Sequence > van && e.Sequence <= tot && e.EventTypesAre(typen))
-                .OrderBy(e => e.Sequence)
-                .ToListAsync(cancellation);
+            await using var lezerverbinding = store.Storage.Database.CreateConnection();
+            await lezerverbinding.OpenAsync(cancellation);
+            await using var opdracht = new NpgsqlCommand(
+                $"select seq_id, id, stream_id, version, timestamp, type, data from {MartenConfiguratie.Schema}.mt_events " +
+                "where seq_id > $1 and seq_id <= $2 and type = any($3) and is_archived = false order by seq_id", lezerverbinding);
+            opdracht.Parameters.AddWithValue(van);
+            opdracht.Parameters.AddWithValue(tot);
+            opdracht.Parameters.AddWithValue(typenPerNaam.Keys.ToArray());
+            await using var lezer = await opdracht.ExecuteReaderAsync(cancellation);
+            var gebeurtenissen = new List<IEvent>();
+            while (await lezer.ReadAsync(cancellation))
+            {
+                var e = gebeurtenisgraaf.BuildEvent(serializer.FromJson(typenPerNaam[lezer.GetString(5)], lezer, 6));
+                e.Sequence = lezer.GetInt64(0);
+                e.Id = lezer.GetGuid(1);
+                e.StreamId = lezer.GetGuid(2);
+                e.Version = lezer.GetInt64(3);
+                e.Timestamp = lezer.GetFieldValue<DateTimeOffset>(4);
+                gebeurtenissen.Add(e);
+            }
+
+            return gebeurtenissen;
         }
 
         async Task Pas(IReadOnlyList<IEvent> pagina)
