@@ -113,8 +113,6 @@ public static class MartenConfiguratie
             .Duplicate(v => v.KvkNummer)
             .Duplicate(v => v.BronAfspraakId)
             .Index(v => v.OpenSleutel, index => index.IsUnique = true);
-        opts.Schema.For<Referentie>()
-            .Duplicate(r => r.KvkNummer);
         opts.Schema.For<Variantgebruik>()
             .Duplicate(g => g.Arbeidsmarktregio)
             .Duplicate(g => g.Sector)
