@@ -76,7 +76,12 @@ builder.Host.UseWolverine(opts =>
         TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1));
     opts.Durability.MessageStorageSchemaName = "wolverine";
     IdempotentieBewaartermijn.Plan(opts);
-});
+
+    // Extensions by hand: the automatic discovery loads every assembly the application ships (the spreadsheet and CSV
+    // libraries among them) to look for Wolverine modules, about 5 MiB of a node's memory for nothing. The one module
+    // among them is the Roslyn compiler, which only Development uses (see VoorgegenereerdeCode).
+    if (builder.Environment.IsDevelopment()) opts.UseRuntimeCompilation();
+}, ExtensionDiscovery.ManualOnly);
 
 builder.Services.AddWolverineHttp();
 builder.Services.ConfigureHttpJsonOptions(options => Json.Configure(options.SerializerOptions));
