@@ -54,7 +54,8 @@ public interface IHerspeelbaar<TDoc> : IHerspeelbaar where TDoc : class
 /// Memory stays bounded however large the store: at most <c>documentenInGeheugen</c> documents are held. When there
 /// are more, the half that an event touched least recently is copied into a temporary table of the document table's
 /// shape on the rebuild's own connection, and read back (a page's worth in one query) when a later event changes one
-/// of them. A store whose documents all fit is copied straight from memory, as before.
+/// of them. That copy runs while the next pages are applied. A store whose documents all fit is copied straight from
+/// memory, as before.
 /// </para>
 /// </summary>
 public static class Herspeler
@@ -83,6 +84,9 @@ public static class Herspeler
         var uitbesteed = new Dictionary<Guid, long>();
         var tijdelijkeTabel = false;
         long gelezen = 0, aantal = 0;
+        // The copy of documents into the temporary table runs while the next pages are applied; the rebuild's connection
+        // takes one command at a time, so everything else that uses it waits for the copy first.
+        Task uitbesteding = Task.CompletedTask;
 
         await using var verbinding = store.Storage.Database.CreateConnection();
         await verbinding.OpenAsync(cancellation);
@@ -92,6 +96,7 @@ public static class Herspeler
         // work, and applying them, in order, is cheap.
         async Task Lees()
         {
+            await uitbesteding;
             var tot = Math.Min(await Hoogste(verbinding, cancellation), grens ?? long.MaxValue);
             var breedte = Math.Clamp((tot - gelezen + Herbouwinstellingen.GelijktijdigeLezers - 1) / Herbouwinstellingen.GelijktijdigeLezers,
                 1, Math.Min(Herbouwinstellingen.Paginagrootte, documentenInGeheugen));
@@ -157,13 +162,18 @@ public static class Herspeler
 
             aantal += pagina.Count;
             verwerkt(aantal);
-            if (documenten.Count > documentenInGeheugen) await BesteedUit(documenten.OrderBy(d => d.Value.Aangeraakt).Take(documenten.Count / 2).ToList());
+            if (documenten.Count > documentenInGeheugen)
+            {
+                await uitbesteding;
+                uitbesteding = BesteedUit(documenten.OrderBy(d => d.Value.Aangeraakt).Take(documenten.Count / 2).ToList());
+            }
         }
 
         async Task HaalTerug(IEnumerable<Guid> nodig)
         {
             var ids = nodig.Distinct().ToArray();
             if (ids.Length == 0) return;
+            await uitbesteding;
             await using var opdracht = new NpgsqlCommand($"select id, data from {tijdelijk} where id = any($1)", verbinding);
             opdracht.Parameters.AddWithValue(ids);
             await using var lezer = await opdracht.ExecuteReaderAsync(cancellation);
@@ -174,15 +184,22 @@ public static class Herspeler
             }
         }
 
-        async Task BesteedUit(IReadOnlyList<KeyValuePair<Guid, Stand<TDoc>>> weg)
+        // The bookkeeping now, before the next page is applied; the copy itself (started by the caller) runs meanwhile.
+        Task BesteedUit(IReadOnlyList<KeyValuePair<Guid, Stand<TDoc>>> weg)
         {
-            if (!tijdelijkeTabel)
-            {
-                await Voer(verbinding, $"drop table if exists {tijdelijk}; {laadder.CreateTempTableForCopying()}; create index on {tijdelijk} (id)", cancellation);
-                tijdelijkeTabel = true;
-            }
-
             var vervangen = weg.Where(d => uitbesteed.ContainsKey(d.Key)).Select(d => d.Key).ToArray();
+            foreach (var (id, _) in weg) uitbesteed.Remove(id);
+            var bestaand = weg.Where(d => d.Value.Document is not null).Select(d => d.Value.Document!).ToList();
+            foreach (var (id, stand) in weg.Where(d => d.Value.Document is not null)) uitbesteed[id] = stand.Revisie;
+            foreach (var (id, _) in weg) documenten.Remove(id);
+            var maakTabel = !tijdelijkeTabel;
+            tijdelijkeTabel = true;
+            return Kopieer(maakTabel, vervangen, bestaand);
+        }
+
+        async Task Kopieer(bool maakTabel, Guid[] vervangen, List<TDoc> bestaand)
+        {
+            if (maakTabel) await Voer(verbinding, $"drop table if exists {tijdelijk}; {laadder.CreateTempTableForCopying()}; create index on {tijdelijk} (id)", cancellation);
             if (vervangen.Length > 0)
             {
                 await using var opdracht = new NpgsqlCommand($"delete from {tijdelijk} where id = any($1)", verbinding);
@@ -190,19 +207,17 @@ public static class Herspeler
                 await opdracht.ExecuteNonQueryAsync(cancellation);
             }
 
-            foreach (var (id, _) in weg) uitbesteed.Remove(id);
-            var bestaand = weg.Where(d => d.Value.Document is not null).ToList();
-            await laadder.LoadIntoTempTableAsync(opties.Tenancy.Default, serializer, verbinding, bestaand.Select(d => d.Value.Document!), cancellation);
-            foreach (var (id, stand) in bestaand) uitbesteed[id] = stand.Revisie;
-            foreach (var (id, _) in weg) documenten.Remove(id);
+            await laadder.LoadIntoTempTableAsync(opties.Tenancy.Default, serializer, verbinding, bestaand, cancellation);
         }
 
         // Most events outside the transaction, so that commands wait only for the swap and the few events since.
         await Lees();
+        await uitbesteding;
 
         await using var transactie = await verbinding.BeginTransactionAsync(cancellation);
         await Voer(verbinding, $"lock table {tabel} in exclusive mode", cancellation);
         await Lees();
+        await uitbesteding;
         await Voer(verbinding, $"delete from {tabel}", cancellation);
 
         // Marten's bulk loader (binary COPY) knows only the document, not its version. When nothing left memory and most
