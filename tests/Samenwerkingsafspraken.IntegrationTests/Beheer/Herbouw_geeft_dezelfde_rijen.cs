@@ -53,6 +53,12 @@ public sealed class Herbouw_geeft_dezelfde_rijen(ApiFixture fixture) : Integrati
         voor["mt_doc_referentie"].Count.ShouldBe(4);
         voor["mt_doc_referentie"].ShouldContain(r => r.Contains($"\"{Hergebruiken.BronKolom}\": \"{bron.Id}\"") && r.Contains(verzoek.Id.ToString()));
 
+        // The rebuild writes only the rows that differ from what the events make: so each table is first made wrong in
+        // the three ways it can be (a row missing, a row changed in its document and version, a row the events do not
+        // make; and a reference that differs only in a duplicated column), and the rebuild must put every one right.
+        foreach (var tabel in tabellen) await MaakFout(tabel);
+        foreach (var tabel in tabellen) (await Rijen(tabel)).ShouldNotBe(voor[tabel], tabel);
+
         await Herbouwd("Samenwerkingsafspraak");
         await Herbouwd("Referentie");
         await Herbouwd(VariantgebruikProjectie.Naam);
@@ -64,6 +70,20 @@ public sealed class Herbouw_geeft_dezelfde_rijen(ApiFixture fixture) : Integrati
         (await Post(Afspraken, Testdata.Afspraak(), Tokens.Regiopartij())).Status.ShouldBe(201);
         await AsynchroneProjectiesBijgewerkt();
         (await Rijen("mt_doc_variantgebruik")).Count.ShouldBe(5);
+    }
+
+    private async Task MaakFout(string tabel)
+    {
+        var naam = $"{MartenConfiguratie.Schema}.{tabel}";
+        await using var opdracht = Service<NpgsqlDataSource>().CreateCommand(
+            $"insert into {naam} select (jsonb_populate_record(null::{naam}, to_jsonb(d) || jsonb_build_object('id', gen_random_uuid()))).* " +
+            $"from {naam} d order by id limit 1; " +
+            $"delete from {naam} where id = (select id from {naam} order by id limit 1 offset 1); " +
+            $"update {naam} set data = data || '{{\"herbouwtest\": 1}}', mt_version = mt_version + 7 " +
+            $"where id = (select id from {naam} order by id desc limit 1)" +
+            // Only a duplicated column differs: the list of an employer's references filters on it.
+            (tabel == "mt_doc_referentie" ? $"; update {naam} set kvk_nummer = '00000000' where id = (select id from {naam} order by id limit 1 offset 2)" : ""));
+        await opdracht.ExecuteNonQueryAsync();
     }
 
     /// <summary>Every column but the moment of writing, one row per document, in id order.</summary>
