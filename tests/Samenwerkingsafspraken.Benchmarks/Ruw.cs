@@ -16,12 +16,46 @@ public sealed class Ruw(NpgsqlDataSource bron)
     public async Task Inrichten()
     {
         string[] tabellen = ["mt_streams", "mt_events", "mt_doc_samenwerkingsafspraak", "mt_doc_referentie", "mt_doc_werkgever", "mt_doc_arbeidsmarktregio"];
-        await Voer("drop schema if exists ruw cascade; create schema ruw; " +
+        // Its own sequence: numbers taken from the service's would leave gaps in the service's event sequence, which its
+        // projection daemon waits out (seconds each) before it goes on.
+        await Voer("drop schema if exists ruw cascade; create schema ruw; create sequence ruw.mt_events_sequence; " +
                    string.Join(" ", tabellen.Select(t => $"create table ruw.{t} (like {Dienst}.{t} including all);")));
+        // The service's hash chain (a trigger on its event table, docs/integriteit.md), copied to write into a table of
+        // the raw schema: the goals compare drawing up and amending with raw writes that pay for it too. Off unless
+        // MetHashketen asks for it.
+        const string keten = Samenwerkingsafspraken.Integriteit.Hashketen.Schema;
+        await Voer($"create table ruw.gebeurtenis_hashes (like {keten}.gebeurtenis_hashes including all);");
+        foreach (var functie in new[] { "gegevens_hash", "inhoud_hash", "schakel_hash", "vastleggen", "gebeurtenis_vastgelegd" })
+        {
+            var definitie = await Scalar($"select pg_get_functiondef('{keten}.{functie}'::regproc)");
+            await Voer(definitie.Replace($"{keten}.", "ruw.", StringComparison.Ordinal));
+        }
+
+        await Voer("create trigger integriteit_vastleggen after insert on ruw.mt_events for each row execute function ruw.gebeurtenis_vastgelegd(); " +
+                   "alter table ruw.mt_events disable trigger integriteit_vastleggen;");
         _gebeurtenis = await Scalar($"select data::text from {Dienst}.mt_events where type = 'afspraak_opgesteld' order by seq_id desc limit 1");
         _wijziging = await Scalar($"select data::text from {Dienst}.mt_events where type = 'afspraak_gewijzigd' order by seq_id desc limit 1");
         _kopjes = await Scalar($"select headers::text from {Dienst}.mt_events where type = 'afspraak_opgesteld' order by seq_id desc limit 1");
         _document = await Scalar($"select data::text from {Dienst}.mt_doc_samenwerkingsafspraak order by mt_last_modified desc limit 1");
+    }
+
+    /// <summary>Turns the copy of the service's hash-chain trigger on the raw event table on or off.</summary>
+    public Task MetHashketen(bool aan) => Voer($"alter table ruw.mt_events {(aan ? "enable" : "disable")} trigger integriteit_vastleggen;");
+
+    /// <summary>
+    /// Waits until the service's asynchronous projection has applied every event (at most a minute), so that a measured
+    /// run does not share the cores with the catching up of the one before.
+    /// </summary>
+    public async Task WachtOpProjecties()
+    {
+        var klok = System.Diagnostics.Stopwatch.StartNew();
+        while (klok.Elapsed < TimeSpan.FromMinutes(1))
+        {
+            var achter = await Scalar($"select (select coalesce(max(seq_id), 0) from {Dienst}.mt_events) - " +
+                                      $"coalesce((select max(last_seq_id) from {Dienst}.mt_event_progression where name like 'Variantgebruik:%'), 0)");
+            if (long.Parse(achter, System.Globalization.CultureInfo.InvariantCulture) <= 0) return;
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>A copy of the service's rows for the lookups, analysed like the service's.</summary>
@@ -44,7 +78,7 @@ public sealed class Ruw(NpgsqlDataSource bron)
             {
                 Opdracht("insert into ruw.mt_streams (id, type, version, tenant_id) values ($1, 'samenwerkingsafspraak', 1, '*DEFAULT*')", id),
                 Opdracht("insert into ruw.mt_events (seq_id, id, stream_id, version, data, type, mt_dotnet_type, \"timestamp\", tenant_id, correlation_id, headers, user_name) " +
-                         $"values (nextval('{Dienst}.mt_events_sequence'), $1, $2, 1, $3, 'afspraak_opgesteld', 'AfspraakOpgesteld', now(), '*DEFAULT*', $4, $5, 'ruw')",
+                         "values (nextval('ruw.mt_events_sequence'), $1, $2, 1, $3, 'afspraak_opgesteld', 'AfspraakOpgesteld', now(), '*DEFAULT*', $4, $5, 'ruw')",
                     Guid.CreateVersion7(), id, Json(_gebeurtenis), Guid.NewGuid().ToString("N"), Json(_kopjes)),
                 Opdracht("insert into ruw.mt_doc_samenwerkingsafspraak (id, data, mt_version, mt_dotnet_type, mt_last_modified) values ($1, $2, 1, 'Afspraak', now()) " +
                          "on conflict (id) do update set data = excluded.data, mt_version = excluded.mt_version, mt_last_modified = excluded.mt_last_modified", id, Json(_document)),
@@ -76,7 +110,7 @@ public sealed class Ruw(NpgsqlDataSource bron)
             {
                 Opdracht("update ruw.mt_streams set version = $2, \"timestamp\" = now() where id = $1", id, versie),
                 Opdracht("insert into ruw.mt_events (seq_id, id, stream_id, version, data, type, mt_dotnet_type, \"timestamp\", tenant_id, correlation_id, headers, user_name) " +
-                         $"values (nextval('{Dienst}.mt_events_sequence'), $1, $2, $3, $4, 'afspraak_gewijzigd', 'AfspraakGewijzigd', now(), '*DEFAULT*', $5, $6, 'ruw')",
+                         "values (nextval('ruw.mt_events_sequence'), $1, $2, $3, $4, 'afspraak_gewijzigd', 'AfspraakGewijzigd', now(), '*DEFAULT*', $5, $6, 'ruw')",
                     Guid.CreateVersion7(), id, versie, Json(_wijziging), Guid.NewGuid().ToString("N"), Json(_kopjes)),
                 Opdracht("update ruw.mt_doc_samenwerkingsafspraak set data = $2, mt_version = $3, mt_last_modified = now() where id = $1", id, Json(_document), versie),
             },
