@@ -199,7 +199,7 @@ public static class Herspeler
 
         async Task Kopieer(bool maakTabel, Guid[] vervangen, List<TDoc> bestaand)
         {
-            if (maakTabel) await Voer(verbinding, $"drop table if exists {tijdelijk}; {laadder.CreateTempTableForCopying()}; create index on {tijdelijk} (id)", cancellation);
+            if (maakTabel) await MaakTijdelijkeTabel();
             if (vervangen.Length > 0)
             {
                 await using var opdracht = new NpgsqlCommand($"delete from {tijdelijk} where id = any($1)", verbinding);
@@ -208,6 +208,18 @@ public static class Herspeler
             }
 
             await laadder.LoadIntoTempTableAsync(opties.Tenancy.Default, serializer, verbinding, bestaand, cancellation);
+        }
+
+        // The temporary table of the document table's shape, with an index on the id (see VoegSamen). Its documents are
+        // compressed with lz4 where the server has it: PostgreSQL compresses a document above 2 KB (a reference is about
+        // 2.6 KB as text) with pglz by default, which took as long as parsing its JSON; lz4 is about as compact. A
+        // document merged into the table keeps its compression, which PostgreSQL reads either way.
+        async Task MaakTijdelijkeTabel()
+        {
+            await using var lz4 = new NpgsqlCommand(
+                "select coalesce(bool_or('lz4' = any(enumvals)), false) from pg_settings where name = 'default_toast_compression'", verbinding);
+            var compressie = (bool)(await lz4.ExecuteScalarAsync(cancellation))! ? $"; alter table {tijdelijk} alter column data set compression lz4" : "";
+            await Voer(verbinding, $"drop table if exists {tijdelijk}; {laadder.CreateTempTableForCopying()}{compressie}; create index on {tijdelijk} (id)", cancellation);
         }
 
         // Most events outside the transaction, so that commands wait only for the swap and the few events since.
@@ -233,7 +245,7 @@ public static class Herspeler
 
         // Every new document is now in the temporary table (Marten's bulk loader, binary COPY), given its version there
         // (the loader knows only the document), and merged into the table.
-        if (!tijdelijkeTabel) await Voer(verbinding, $"drop table if exists {tijdelijk}; {laadder.CreateTempTableForCopying()}; create index on {tijdelijk} (id)", cancellation);
+        if (!tijdelijkeTabel) await MaakTijdelijkeTabel();
         var nieuw = documenten.Where(d => d.Value.Document is not null).Select(d => (Id: d.Key, d.Value.Document, d.Value.Revisie)).ToList();
         await laadder.LoadIntoTempTableAsync(opties.Tenancy.Default, serializer, verbinding, nieuw.Select(d => d.Document!), cancellation);
         // Most documents are at version 1 (an agreement with one event): the table says so for all, and the others are
