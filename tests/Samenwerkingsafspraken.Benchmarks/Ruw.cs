@@ -5,7 +5,7 @@ namespace Samenwerkingsafspraken.Benchmarks;
 
 /// <summary>
 /// PostgreSQL without the service: plain Npgsql doing the same durable work on copies of the service's own tables
-/// (schema 'ruw', created LIKE the service's, with its indexes), with JSON taken from the service's own rows.
+/// (schema 'ruw', created LIKE the service's, with its indexes and foreign key), with JSON taken from the service's own rows.
 /// </summary>
 public sealed class Ruw(NpgsqlDataSource bron)
 {
@@ -20,6 +20,16 @@ public sealed class Ruw(NpgsqlDataSource bron)
         // projection daemon waits out (seconds each) before it goes on.
         await Voer("drop schema if exists ruw cascade; create schema ruw; create sequence ruw.mt_events_sequence; " +
                    string.Join(" ", tabellen.Select(t => $"create table ruw.{t} (like {Dienst}.{t} including all);")));
+        // LIKE copies no foreign keys: the event table's key to its stream is checked (and the stream row share-locked)
+        // on every insert of an event, in the service as in raw.
+        var sleutels = await Scalar(
+            "select coalesce(string_agg(format('alter table ruw.%I add constraint %I %s;', t.relname, c.conname, " +
+            $"replace(pg_get_constraintdef(c.oid), '{Dienst}.', 'ruw.')), ' '), '') " +
+            "from pg_constraint c join pg_class t on t.oid = c.conrelid join pg_class r on r.oid = c.confrelid " +
+            $"where c.contype = 'f' and c.connamespace = '{Dienst}'::regnamespace " +
+            $"and t.relname = any(array['{string.Join("','", tabellen)}']) and r.relname = any(array['{string.Join("','", tabellen)}'])");
+        if (sleutels.Length == 0) throw new InvalidOperationException("The service's event table has no foreign key to its streams: raw would do less than the service.");
+        await Voer(sleutels);
         // The service's hash chain (a trigger on its event table, docs/integriteit.md), copied to write into a table of
         // the raw schema: the goals compare drawing up and amending with raw writes that pay for it too. Off unless
         // MetHashketen asks for it.

@@ -28,6 +28,15 @@ public sealed class LocalPostgres
         _log = log ?? (_ => { });
     }
 
+    /// <summary>
+    /// Libraries to preload when this instance starts the server (<c>shared_preload_libraries</c>), those of them the
+    /// installed server has; for a benchmark that observes the server as production does (pg_stat_statements).
+    /// </summary>
+    public IReadOnlyList<string> Preload { get; init; } = [];
+
+    /// <summary>Server settings (<c>name=value</c>) when this instance starts the server.</summary>
+    public IReadOnlyList<string> Settings { get; init; } = [];
+
     /// <summary>True when this instance started the server (and so should stop it).</summary>
     public bool StartedByUs { get; private set; }
 
@@ -196,6 +205,10 @@ public sealed class LocalPostgres
             // Test data is thrown away after every run: durability costs time and proves nothing here.
             options.AddRange(["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"]);
         }
+
+        var libraries = Preload.Where(l => File.Exists(Path.Combine(_binDirectory!, "..", "lib", l + ".so"))).ToList();
+        if (libraries.Count > 0) options.Add($"-c shared_preload_libraries={string.Join(',', libraries)}");
+        options.AddRange(Settings.Select(setting => $"-c {setting}"));
 
         var log = Path.Combine(DataDirectory, "server.log");
         _log($"Starting local PostgreSQL on 127.0.0.1:{Port}.");
