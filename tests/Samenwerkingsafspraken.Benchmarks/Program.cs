@@ -263,13 +263,23 @@ rijen.Add([$"region register, first page, {perRegio} agreements per region, 1 cl
 Meld("rebuild");
 var gebeurtenissen = long.Parse(await ruw.Scalar($"select count(*) from {Ruw.Dienst}.mt_events e join {Ruw.Dienst}.mt_streams s on s.id = e.stream_id " +
                                                   "where s.type = 'samenwerkingsafspraak'"), CultureInfo.InvariantCulture);
-var herbouwKlok = Stopwatch.StartNew();
-var herbouwAntwoord = await klant.Tekst(beheerder, HttpMethod.Post, "/v1/beheer/projecties/Samenwerkingsafspraak/herbouw");
-await WachtOpTaak(herbouwAntwoord);
-var herbouwDienst = herbouwKlok.Elapsed.TotalSeconds;
+// Each projection the service rebuilds directly, against two floors on the same events: one SQL statement that writes
+// the last state of every stream, and a client that reads every event in order and COPYs one document per stream back
+// (the floor for a replay in an application).
 var herbouwRuw = await ruw.Herbouw();
-rijen.Add(["projection rebuild", $"{gebeurtenissen / herbouwDienst / 1000:F1}k events/s", $"{gebeurtenissen / herbouwRuw / 1000:F1}k events/s",
-    $"{100 * herbouwRuw / herbouwDienst:F0}%", "≥ 30%"]);
+var herbouwKlant = await ruw.HerbouwDoorKlant();
+foreach (var projectie in new[] { "Samenwerkingsafspraak", "Referentie", "Variantgebruik" })
+{
+    await ruw.WachtOpProjecties();
+    var herbouwKlok = Stopwatch.StartNew();
+    var herbouwAntwoord = await klant.Tekst(beheerder, HttpMethod.Post, $"/v1/beheer/projecties/{projectie}/herbouw");
+    await WachtOpTaak(herbouwAntwoord);
+    var herbouwDienst = herbouwKlok.Elapsed.TotalSeconds;
+    Meld($"  {projectie}: {herbouwDienst:F2} s, {gebeurtenissen / herbouwDienst / 1000:F1}k events/s");
+    rijen.Add([$"projection rebuild, {projectie} (raw: one SQL statement / a client that reads every event and COPYs the documents)",
+        $"{gebeurtenissen / herbouwDienst / 1000:F1}k events/s", $"{gebeurtenissen / herbouwRuw / 1000:F1}k / {gebeurtenissen / herbouwKlant / 1000:F1}k events/s",
+        $"{100 * herbouwRuw / herbouwDienst:F0}% / {100 * herbouwKlant / herbouwDienst:F0}%", "≥ 30%"]);
+}
 
 // ---------------------------------------------------------------- round trips per command, through a counting relay
 Meld("round trips per command");

@@ -154,6 +154,43 @@ public sealed class Ruw(NpgsqlDataSource bron)
         return klok.Elapsed.TotalSeconds;
     }
 
+    /// <summary>
+    /// A rebuild in a client: every agreement event read in order, the last state of each stream kept in memory, and one
+    /// document per stream written back with binary COPY (the floor for a replay in an application).
+    /// </summary>
+    public async Task<double> HerbouwDoorKlant()
+    {
+        await Voer("drop table if exists ruw.herbouw; create table ruw.herbouw (like ruw.mt_doc_samenwerkingsafspraak including all);");
+        var klok = System.Diagnostics.Stopwatch.StartNew();
+        var stand = new Dictionary<Guid, (string Data, long Versie)>();
+        await using (var verbinding = await bron.OpenConnectionAsync())
+        await using (var lees = new NpgsqlCommand($"select e.stream_id, e.data, e.version from {Dienst}.mt_events e join {Dienst}.mt_streams s on s.id = e.stream_id " +
+                                                  "where s.type = 'samenwerkingsafspraak' order by e.seq_id", verbinding) { CommandTimeout = 0 })
+        await using (var lezer = await lees.ExecuteReaderAsync())
+        {
+            while (await lezer.ReadAsync()) stand[lezer.GetGuid(0)] = (lezer.GetString(1), lezer.GetInt64(2));
+        }
+
+        await using (var verbinding = await bron.OpenConnectionAsync())
+        await using (var schrijver = await verbinding.BeginBinaryImportAsync("copy ruw.herbouw (id, data, mt_version, mt_dotnet_type, mt_last_modified) from stdin (format binary)"))
+        {
+            var nu = DateTimeOffset.UtcNow;
+            foreach (var (id, (data, versie)) in stand)
+            {
+                await schrijver.StartRowAsync();
+                await schrijver.WriteAsync(id, NpgsqlDbType.Uuid);
+                await schrijver.WriteAsync(data, NpgsqlDbType.Jsonb);
+                await schrijver.WriteAsync(versie, NpgsqlDbType.Bigint);
+                await schrijver.WriteAsync("Afspraak", NpgsqlDbType.Varchar);
+                await schrijver.WriteAsync(nu, NpgsqlDbType.TimestampTz);
+            }
+
+            await schrijver.CompleteAsync();
+        }
+
+        return klok.Elapsed.TotalSeconds;
+    }
+
     private async Task<bool> Lees(params NpgsqlBatchCommand[] opdrachten)
     {
         await using var verbinding = await bron.OpenConnectionAsync();
