@@ -25,7 +25,9 @@ public sealed class Weigeringen_in_de_levenscyclus(ApiFixture fixture) : Integra
         await Actief();
         var lichaam = Lichaam(activiteit, 4);
 
-        (await Post($"{Afspraken}/{Guid.NewGuid()}/{activiteit}", lichaam, Tokens.Regiopartij())).Probleem(404);
+        (await Post($"{Afspraken}/{Guid.NewGuid()}/{activiteit}", lichaam, Tokens.Regiopartij())).ProbleemCode(404).ShouldBe("niet-gevonden");
+        // The empty id names no stream either (the event store refuses to fetch one for writing): the same answer.
+        (await Post($"{Afspraken}/{Guid.Empty}/{activiteit}", lichaam, Tokens.Regiopartij())).ProbleemCode(404).ShouldBe("niet-gevonden");
     }
 
     [Theory]

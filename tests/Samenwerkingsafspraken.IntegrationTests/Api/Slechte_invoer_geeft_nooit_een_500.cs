@@ -28,12 +28,12 @@ public sealed partial class Slechte_invoer_geeft_nooit_een_500(ApiFixture fixtur
         var tokens = new[] { Tokens.Werkgever(), Tokens.Regiopartij(), Tokens.Auditor(), Tokens.Beheerder() };
         var waarden = new Dictionary<string, string[]>
         {
-            ["id"] = [actief.Id.ToString(), Guid.NewGuid().ToString(), "geen-guid"],
+            ["id"] = [actief.Id.ToString(), Guid.NewGuid().ToString(), Guid.Empty.ToString(), "geen-guid"],
             ["code"] = ["AM01", "praktijkroute", "GM0014", "x y"],
             ["kvkNummer"] = [Testdata.Kvk, "abc"],
             ["periode"] = ["2025-K1", "2025-Q9"],
             ["naam"] = ["Onbekend"],
-            ["stroomId"] = [Guid.NewGuid().ToString(), "geen-guid"],
+            ["stroomId"] = [Guid.NewGuid().ToString(), Guid.Empty.ToString(), "geen-guid"],
             ["vestigingsnummer"] = ["000012345678", "12"],
         };
         var fouten = new List<string>();

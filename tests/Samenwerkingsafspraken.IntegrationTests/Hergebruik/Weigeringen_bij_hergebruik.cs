@@ -91,6 +91,7 @@ public sealed class Weigeringen_bij_hergebruik(ApiFixture fixture) : IntegratieT
         var url = $"/v1/hergebruikverzoeken/{verzoek.Id}/besluit";
 
         (await Post($"/v1/hergebruikverzoeken/{Guid.NewGuid()}/besluit", Accepteren(1), Leeuwarden)).Probleem(404);
+        (await Post($"/v1/hergebruikverzoeken/{Guid.Empty}/besluit", Accepteren(1), Leeuwarden)).Probleem(404);
         (await Post(url, new { besluit = "afgewezen", reden = "anders", toelichting = "x" }, Leeuwarden)).ProbleemCode(428).ShouldBe("versie-vereist");
         (await Post(url, new { besluit = "afgewezen", reden = "anders", toelichting = "x", versie = 9 }, Leeuwarden)).ProbleemCode(409).ShouldBe("versie-verouderd");
         (await Post(url, new { besluit = "misschien", versie = 1 }, Leeuwarden)).OngeldigeVelden().ShouldBe(["besluit"]);

@@ -87,8 +87,7 @@ public sealed class Schrijver(IDocumentStore store, IWolverineRuntime wolverine,
         var (verwacht, versieProbleem) = VerwachteVersie(context.Versie, opdracht.VersieInBody);
         if (versieProbleem is not null) return versieProbleem;
 
-        var stroom = gelezen.Stroom!;
-        if (stroom.Aggregate is null) return Weigering.NietGevonden("niet-gevonden", opdracht.NietGevonden);
+        if (gelezen.Stroom is not { Aggregate: not null } stroom) return Weigering.NietGevonden("niet-gevonden", opdracht.NietGevonden);
 
         var besluit = await opdracht.Beslis(stroom.Aggregate, new Beslisgegevens(gelezen.Kader, context.Gebruiker, session, context.Annulering));
 
@@ -145,13 +144,15 @@ public sealed class Schrijver(IDocumentStore store, IWolverineRuntime wolverine,
         var eerder = context.IdempotencyKey is { } sleutel
             ? batch.Load<IdempotenteOpdracht>(IdempotenteOpdracht.IdVoor(context.Gebruiker, sleutel))
             : Task.FromResult<IdempotenteOpdracht?>(null);
-        var stroom = id is { } streamId ? batch.Events.FetchForWriting<T>(streamId) : Task.FromResult<IEventStream<T>>(null!);
+        // No stream has the empty id (Marten refuses to fetch one for writing): such a command finds nothing, as for any unknown id.
+        var bestaand = id is { } streamId && streamId != Guid.Empty ? streamId : (Guid?)null;
+        var stroom = bestaand is { } te ? batch.Events.FetchForWriting<T>(te) : Task.FromResult<IEventStream<T>>(null!);
         var metWerkgever = kvkNummer is not null && Formaten.KvkNummer().IsMatch(kvkNummer);
         var werkgever = metWerkgever ? batch.Load<Werkgever>(Werkgever.StreamId(kvkNummer!)) : Task.FromResult<Werkgever?>(null);
 
         // An agreement with an employer changes the employer's relations (inline); a stream's own projections follow it.
         if (metWerkgever) _ = batch.Load<Werkgeverrelaties>(kvkNummer!);
-        if (id is { } bestaand) T.Voorladen(batch, bestaand);
+        if (bestaand is { } voorladen) T.Voorladen(batch, voorladen);
         await batch.Execute(context.Annulering);
 
         var stand = await referentiedata.Stand(await stempel, session, context.Annulering);
