@@ -6,6 +6,7 @@ using Samenwerkingsafspraken.Infrastructure.OpenApi;
 using Samenwerkingsafspraken.Infrastructure.Security;
 using Samenwerkingsafspraken.Afspraken.Verschillen;
 using Samenwerkingsafspraken.Infrastructure;
+using Samenwerkingsafspraken.Infrastructure.Persistence;
 using Wolverine.Http;
 
 namespace Samenwerkingsafspraken.Afspraken.Opvragen;
@@ -20,9 +21,10 @@ public static class AfspraakOpvragenEndpoint
     [ProducesResponseType<SamenwerkingsafspraakWeergave>(200)]
     [MetETag]
     [Problemen(400, 401, 403, 404)]
-    public static async Task<IResult> Get(Guid id, string? peildatum, string? versie, HttpContext http, IQuerySession session,
+    public static async Task<IResult> Get(Guid id, string? peildatum, string? versie, HttpContext http, Opzoeken opzoeken,
         Referentiecache referentiedata, CancellationToken cancellation)
     {
+        await using var session = opzoeken.Sessie();
         // The region (is it abolished?) comes from the reference data this node holds: as confirmed less than a second
         // ago, or else checked against the database's stamp in the same round trip as the agreement itself.
         var gehouden = referentiedata.Recent;

@@ -61,6 +61,7 @@ public static class DatabaseInstellingen
         services.AddSingleton<DatabaseConnection>();
         services.AddSingleton(provider =>
             Verbindingsinstellingen.Bouw(MetPool(provider.GetRequiredService<DatabaseConnection>().ConnectionString, configuratie)));
+        services.AddSingleton<Opzoeken>();
         services.AddSingleton<DatabaseStoring>();
         services.AddSingleton<Startslot>();
         services.AddSingleton<Schemamigratie>();

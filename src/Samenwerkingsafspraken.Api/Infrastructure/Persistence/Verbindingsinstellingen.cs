@@ -9,20 +9,19 @@ public static class Verbindingsinstellingen
     public const int MaxAutoPrepare = 100;
     public const int AutoPrepareMinUsages = 2;
 
-    public static NpgsqlDataSource Bouw(string connectionString)
+    public static NpgsqlDataSource Bouw(string connectionString) => new NpgsqlDataSourceBuilder(MetVoorbereiding(connectionString)).Build();
+
+    /// <summary>
+    /// The service sends the same few statements again and again (Marten's generated SQL): prepared once per
+    /// connection they are no longer parsed and planned each time, and a connection with prepared statements is
+    /// reset without DISCARD ALL when it is taken from the pool again.
+    /// </summary>
+    public static string MetVoorbereiding(string connectionString)
     {
-        var builder = new NpgsqlDataSourceBuilder(connectionString);
-
-        // The service sends the same few statements again and again (Marten's generated SQL): prepared once per
-        // connection they are no longer parsed and planned each time, and a connection with prepared statements is
-        // reset without DISCARD ALL when it is taken from the pool again.
-        if (!Genoemd(connectionString, "Max Auto Prepare", "MaxAutoPrepare")) builder.ConnectionStringBuilder.MaxAutoPrepare = MaxAutoPrepare;
-        if (!Genoemd(connectionString, "Auto Prepare Min Usages", "AutoPrepareMinUsages"))
-        {
-            builder.ConnectionStringBuilder.AutoPrepareMinUsages = AutoPrepareMinUsages;
-        }
-
-        return builder.Build();
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!Genoemd(connectionString, "Max Auto Prepare", "MaxAutoPrepare")) builder.MaxAutoPrepare = MaxAutoPrepare;
+        if (!Genoemd(connectionString, "Auto Prepare Min Usages", "AutoPrepareMinUsages")) builder.AutoPrepareMinUsages = AutoPrepareMinUsages;
+        return builder.ConnectionString;
     }
 
     /// <summary>
