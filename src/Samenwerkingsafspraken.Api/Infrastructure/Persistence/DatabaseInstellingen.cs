@@ -8,7 +8,8 @@ using Wolverine;
 namespace Samenwerkingsafspraken.Infrastructure.Persistence;
 
 /// <summary>
-/// The database settings of a node: one connection pool per node, sized by a setting, whose wait for a free
+/// The database settings of a node: one connection pool per node (beside the lookups' two multiplexed connections,
+/// <see cref="Opzoeken"/>), sized by a setting, whose wait for a free
 /// connection is bounded to a few seconds (a request that cannot get a connection becomes a 503, not a 20-second
 /// hang); and who changes the schema: the nodes themselves only in Development and Test, elsewhere the migration step.
 /// </summary>
@@ -20,8 +21,9 @@ public static class DatabaseInstellingen
     public const string SchemaBijStartSleutel = "Database:SchemaBijwerkenBijStart";
 
     /// <summary>
-    /// Per node. Three nodes (and an autoscaler's fourth) at 20 stay under PostgreSQL's default max_connections of
-    /// 100 with room for the migration job, psql and monitoring; see docs/operations.md, Capacity.
+    /// Per node. Three nodes (and an autoscaler's fourth) at 20, each with the lookups' 2 multiplexed connections
+    /// (<see cref="Opzoeken"/>) beside it, stay under PostgreSQL's default max_connections of 100 with room for the
+    /// migration job, psql and monitoring; see docs/operations.md, Capacity.
     /// </summary>
     public const int StandaardMaxPoolSize = 20;
 
