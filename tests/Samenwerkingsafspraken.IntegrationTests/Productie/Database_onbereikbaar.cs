@@ -29,6 +29,9 @@ public sealed class Database_onbereikbaar
             await using var host = await ApiFixture.StartHost(database, new TestTijd(ApiFixture.Starttijd), uitgever, instellingen,
                 services => services.AddSingleton<ILoggerProvider>(logboek));
             (await IntegratieTest.Verstuur(host, HttpMethod.Get, "/v1/arbeidsmarktregios", null, null)).Status.ShouldBe(200);
+            // The lookup by id has multiplexed connections of its own: one is open when the database goes away.
+            var onbekend = $"/v1/samenwerkingsafspraken/{Guid.NewGuid()}";
+            (await IntegratieTest.Verstuur(host, HttpMethod.Get, onbekend, null, tokens.Auditor())).Status.ShouldBe(404);
 
             await cluster.StopAsync();
             await Weg(database);
@@ -39,6 +42,7 @@ public sealed class Database_onbereikbaar
                 (HttpMethod.Get, $"/v1/werkgevers/{Testdata.Kvk}", null, tokens.Auditor()),
                 (HttpMethod.Post, "/v1/werkgevers", Testdata.Werkgever(), tokens.Regiopartij()),
                 (HttpMethod.Get, "/v1/arbeidsmarktregios/AM01", null, null),
+                (HttpMethod.Get, onbekend, null, tokens.Auditor()),
             };
             foreach (var (methode, pad, body, token) in verzoeken)
             {
@@ -74,6 +78,7 @@ public sealed class Database_onbereikbaar
             // (it retries with its Idempotency-Key); what matters here is that writes work again.
             (await IntegratieTest.Verstuur(host, HttpMethod.Post, "/v1/werkgevers", Testdata.Werkgever(Testdata.AndereKvk), tokens.Regiopartij()))
                 .Status.ShouldBe(201);
+            (await IntegratieTest.Verstuur(host, HttpMethod.Get, onbekend, null, tokens.Auditor())).Status.ShouldBe(404);
             (await IntegratieTest.Verstuur(host, HttpMethod.Get, "/health/ready", null, null)).Status.ShouldBe(200);
             logboek.Regels.ShouldContain(r => r.Categorie == typeof(DatabaseStoring).FullName && r.Bericht.StartsWith("Database reachable again"));
         }

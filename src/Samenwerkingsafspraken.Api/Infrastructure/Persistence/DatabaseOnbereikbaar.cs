@@ -45,6 +45,11 @@ public sealed class DatabaseOnbereikbaar(IProblemDetailsService problemDetails, 
                     return true;
                 case SocketException:
                     return true;
+                // A session on a connection of its own (the multiplexed lookups, Opzoeken) whose connection broke: Marten
+                // names the break with an InvalidOperationException of its own instead of Npgsql's exception. (Its other
+                // shape, an aborted transaction, carries the original failure, which the walk judges as any other.)
+                case Marten.Exceptions.SessionTransactionUnusableException { InnerException: InvalidOperationException }:
+                    return true;
             }
 
             if (e is AggregateException aggregate)
