@@ -12,26 +12,50 @@ public static class Belasting
     public static async Task<Uitslag> Meet(string naam, int clients, TimeSpan duur, Func<int, Task<bool>> operatie, Func<double> cpuSeconden,
         TimeSpan? opwarmen = null)
     {
-        if (opwarmen is { } warm) await Draai(clients, warm, operatie, null, null);
+        var meting = new Meting(naam, clients);
+        await meting.Meet(duur, operatie, cpuSeconden, opwarmen);
+        return meting.Uitslag();
+    }
 
-        var latenties = Enumerable.Range(0, clients).Select(_ => new List<double>(4096)).ToArray();
-        long mislukt = 0;
-        string? eersteFout = null;
-        var cpu0 = cpuSeconden();
-        var klok = Stopwatch.StartNew();
-        await Draai(clients, duur, operatie, latenties, (fout) =>
+    /// <summary>
+    /// One side of a comparison measured in slices (<see cref="Meet(TimeSpan, Func{int, Task{bool}}, Func{double}, TimeSpan?)"/>
+    /// once per slice): its successes, failures, seconds, CPU and latencies add up over the slices into one result.
+    /// </summary>
+    public sealed class Meting(string naam, int clients)
+    {
+        private readonly List<double> _latenties = new(16384);
+        private long _mislukt;
+        private double _seconden;
+        private double _cpu;
+        private string? _eersteFout;
+
+        public async Task Meet(TimeSpan duur, Func<int, Task<bool>> operatie, Func<double> cpuSeconden, TimeSpan? opwarmen = null)
         {
-            Interlocked.Increment(ref mislukt);
-            Interlocked.CompareExchange(ref eersteFout, fout, null);
-        });
-        var seconden = klok.Elapsed.TotalSeconds;
-        var cpu = cpuSeconden() - cpu0;
+            if (opwarmen is { } warm) await Draai(clients, warm, operatie, null, null);
 
-        var alle = latenties.SelectMany(l => l).Order().ToArray();
-        var gelukt = alle.Length - mislukt;
-        double Percentiel(double p) => alle.Length == 0 ? 0 : alle[Math.Min(alle.Length - 1, (int)Math.Ceiling(p * alle.Length) - 1)];
-        return new Uitslag(naam, clients, gelukt, mislukt, gelukt / seconden, Percentiel(0.50), Percentiel(0.99),
-            gelukt > 0 ? 1000 * cpu / gelukt : 0, eersteFout, Percentiel(0.95));
+            var latenties = Enumerable.Range(0, clients).Select(_ => new List<double>(4096)).ToArray();
+            long mislukt = 0;
+            var cpu0 = cpuSeconden();
+            var klok = Stopwatch.StartNew();
+            await Draai(clients, duur, operatie, latenties, (fout) =>
+            {
+                Interlocked.Increment(ref mislukt);
+                Interlocked.CompareExchange(ref _eersteFout, fout, null);
+            });
+            _seconden += klok.Elapsed.TotalSeconds;
+            _cpu += cpuSeconden() - cpu0;
+            _mislukt += mislukt;
+            foreach (var l in latenties) _latenties.AddRange(l);
+        }
+
+        public Uitslag Uitslag()
+        {
+            var alle = _latenties.Order().ToArray();
+            var gelukt = alle.Length - _mislukt;
+            double Percentiel(double p) => alle.Length == 0 ? 0 : alle[Math.Min(alle.Length - 1, (int)Math.Ceiling(p * alle.Length) - 1)];
+            return new Uitslag(naam, clients, gelukt, _mislukt, _seconden > 0 ? gelukt / _seconden : 0, Percentiel(0.50), Percentiel(0.99),
+                gelukt > 0 ? 1000 * _cpu / gelukt : 0, _eersteFout, Percentiel(0.95));
+        }
     }
 
     private static Task Draai(int clients, TimeSpan duur, Func<int, Task<bool>> operatie, List<double>[]? latenties, Action<string>? fout)
@@ -138,3 +162,9 @@ public static class Processen
         return int.Parse(velden[(velden.LastIndexOf(')') + 2)..].Split(' ')[1]);
     }
 }
+
+/// <summary>
+/// One side of a comparison measured in turns: what it runs, whose CPU counts (its own process and PostgreSQL), whether
+/// it is the service (whose memory under load is sampled), and what to switch before each of its turns.
+/// </summary>
+public sealed record Kant(string Naam, Func<int, Task<bool>> Operatie, Func<double> Cpu, bool IsDienst = false, Func<Task>? Voor = null);
