@@ -59,7 +59,7 @@ public static class HerbouwProjectieHandler
     /// <summary>Wolverine's default of 60 s per message would cut a long rebuild short.</summary>
     [MessageTimeout(4 * 60 * 60)]
     public static async Task Handle(HerbouwProjectie bericht, IDocumentStore store, IProjectionCoordinator projecties, NpgsqlDataSource dataSource,
-        IConfiguration configuratie, ILogger<Herbouwtaak> logger, CancellationToken cancellation)
+        IConfiguration configuratie, Herbouwmeldingen meldingen, ILogger<Herbouwtaak> logger, CancellationToken cancellation)
     {
         var taak = await Laad(store, bericht.TaakId, cancellation);
         if (taak is null || taak.Status is Herbouwstatus.Voltooid or Herbouwstatus.Mislukt) return;
@@ -100,6 +100,7 @@ public static class HerbouwProjectieHandler
         }
 
         var klaar = await Bewaar(store, einde with { BeeindigdOp = DateTimeOffset.UtcNow, Voortgang = einde.Voortgang ?? taak.Voortgang }, CancellationToken.None);
+        meldingen.Meld(klaar);
         logger.LogInformation("Rebuild of {Projection} {Status} after {Milliseconds} ms (job {Job}).", klaar.Projectie, klaar.Status,
             klaar.DuurInMilliseconden, klaar.Id);
     }

@@ -10,7 +10,7 @@ namespace Samenwerkingsafspraken.Beheer;
 
 /// <summary>The projections (the registry's lookups), how far each has read the events, and rebuilding one as a background job.</summary>
 [Toegangssleutel("projectiesPagina")]
-public sealed class ProjectiesModel(IDocumentStore store, OutboxedSessionFactory sessies, IMessageBus bus) : Webpagina
+public sealed class ProjectiesModel(IDocumentStore store, OutboxedSessionFactory sessies, IMessageBus bus, Herbouwmeldingen meldingen) : Webpagina
 {
     public Projectiestanden Standen { get; private set; } = null!;
 
@@ -35,13 +35,14 @@ public sealed class ProjectiesModel(IDocumentStore store, OutboxedSessionFactory
 
     /// <summary>
     /// The same job as POST /v1/beheer/projecties/{naam}/herbouw, through the same code: the job's document and its message
-    /// are stored in one transaction (the outbox), so the message never runs before its job exists.
+    /// are stored in one transaction (the outbox), so the message never runs before its job exists. Like the API it waits a
+    /// little, so that a rebuild done by then shows its result at once; either way the page then shows the job.
     /// </summary>
     public async Task<IActionResult> OnPostHerbouwAsync(string? naam)
     {
         await using var session = sessies.OpenSession(bus);
-        var uitkomst = await ProjectiesHerbouwenEndpoint.Herbouwen(naam ?? "", HttpContext, session, bus);
-        if (uitkomst is IValueHttpResult { Value: Herbouwtaak taak } and IStatusCodeHttpResult { StatusCode: 202 })
+        var uitkomst = await ProjectiesHerbouwenEndpoint.Herbouwen(naam ?? "", HttpContext, session, bus, meldingen);
+        if (uitkomst is IValueHttpResult { Value: Herbouwtaak taak } and IStatusCodeHttpResult { StatusCode: 200 or 202 })
         {
             return Redirect($"/beheer/projecties?taak={taak.Id}#herbouw");
         }

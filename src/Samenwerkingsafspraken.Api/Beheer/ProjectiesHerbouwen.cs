@@ -1,4 +1,6 @@
 using Marten;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 using Samenwerkingsafspraken.Infrastructure;
 using Samenwerkingsafspraken.Infrastructure.Http;
 using Samenwerkingsafspraken.Infrastructure.OpenApi;
@@ -13,9 +15,10 @@ public sealed record ProjectieLijst(IReadOnlyList<string> Projecties);
 
 /// <summary>
 /// The beheerder rebuilds a projection from all events: after its code changed, or after the proof rule's settings
-/// changed. A rebuild can take minutes, so it is a job: the request answers 202 with the job's status resource in
-/// Location, a durable local message runs it (on another node if this one dies), and the status resource shows its
-/// progress and, once finished, how long it took.
+/// changed. A rebuild can take minutes, so it is a job: a durable local message runs it (on another node if this one
+/// dies), and its status resource shows its progress and, once finished, how long it took. The request waits a little
+/// (<see cref="Herbouwmeldingen"/>, or what its Prefer header asks): a rebuild done by then is answered 200 with its
+/// result, any other 202 with the job's status resource in Location.
 /// </summary>
 public static class ProjectiesHerbouwenEndpoint
 {
@@ -27,12 +30,16 @@ public static class ProjectiesHerbouwenEndpoint
 
     [WolverinePost("/v1/beheer/projecties/{naam}/herbouw", OperationId = "projectieHerbouwen")]
     [EndpointSummary("Een projectie herbouwen uit alle gebeurtenissen (als achtergrondtaak)")]
-    [EndpointDescription("Start de herbouw als taak en antwoordt meteen met 202 en in Location de statusbron van de taak. Vraag die op " +
-                         "tot `status` `voltooid` of `mislukt` is; `voortgang` toont hoeveel gebeurtenissen verwerkt zijn. Per projectie " +
-                         "loopt er één herbouw tegelijk: een tweede verzoek terwijl er een wacht of loopt is 409.")]
+    [EndpointDescription("Start de herbouw als taak. Is de taak binnen de wachttijd klaar (standaard 2 seconden; met `Prefer: wait=N` " +
+                         "kiest u zelf, tot 60 seconden), dan is het antwoord 200 met de afgeronde taak (`voltooid` met `duurInMilliseconden`, " +
+                         "of `mislukt` met `fout`) en in Content-Location haar statusbron. Anders, of met `Prefer: respond-async`, is het " +
+                         "antwoord 202 met de taak zoals zij dan staat en in Location haar statusbron: vraag die op tot `status` `voltooid` " +
+                         "of `mislukt` is; `voortgang` toont hoeveel gebeurtenissen verwerkt zijn. Preference-Applied noemt de voorkeur " +
+                         "die is gevolgd. Per projectie loopt er één herbouw tegelijk: een tweede verzoek terwijl er een wacht of loopt is 409.")]
+    [ProducesResponseType<Herbouwtaak>(200)]
     [ProducesResponseType<Herbouwtaak>(202)]
     [Problemen(401, 403, 404, 409)]
-    public static async Task<IResult> Herbouwen(string naam, HttpContext http, IDocumentSession session, IMessageBus bus)
+    public static async Task<IResult> Herbouwen(string naam, HttpContext http, IDocumentSession session, IMessageBus bus, Herbouwmeldingen meldingen)
     {
         if (!MartenConfiguratie.Herbouwbaar.Contains(naam))
         {
@@ -42,6 +49,14 @@ public static class ProjectiesHerbouwenEndpoint
         var lopend = await session.Query<Herbouwtaak>().FirstOrDefaultAsync(t => t.LopendVoor == naam, http.RequestAborted);
         if (lopend is not null) return AlBezig(lopend);
 
+        var voorkeur = Voorkeur.Van(http.Request);
+        var wachttijd = voorkeur switch
+        {
+            { WachtSeconden: { } seconden } => TimeSpan.FromSeconds(Math.Min(seconden, Herbouwmeldingen.MaximaleWachttijd.TotalSeconds)),
+            { Asynchroon: true } => TimeSpan.Zero,
+            _ => meldingen.StandaardWachttijd,
+        };
+
         var taak = new Herbouwtaak
         {
             Id = Guid.CreateVersion7(),
@@ -49,21 +64,100 @@ public static class ProjectiesHerbouwenEndpoint
             AangevraagdDoor = Gebruiker.Van(http.User).Id,
             AangevraagdOp = DateTimeOffset.UtcNow,
         };
-        session.Insert(taak);
-        await bus.PublishAsync(new HerbouwProjectie(taak.Id));
+        var einde = wachttijd > TimeSpan.Zero ? meldingen.Verwacht(taak.Id) : null;
         try
         {
-            await session.SaveChangesAsync(http.RequestAborted);
+            session.Insert(taak);
+            await bus.PublishAsync(new HerbouwProjectie(taak.Id));
+            try
+            {
+                await session.SaveChangesAsync(http.RequestAborted);
+            }
+            catch (Exception e) when (IsUniekeSchending(e))
+            {
+                // Another request started the same projection's rebuild at the same moment.
+                await using var vers = session.DocumentStore.QuerySession();
+                return AlBezig(await vers.Query<Herbouwtaak>().FirstOrDefaultAsync(t => t.LopendVoor == naam, CancellationToken.None));
+            }
+
+            if (voorkeur.WachtSeconden is not null) http.Response.Headers.Append(Voorkeur.ToegepastKop, $"wait={(int)wachttijd.TotalSeconds}");
+            if (einde is not null)
+            {
+                var afgerond = await Afgerond(einde, wachttijd, http.RequestAborted);
+                if (afgerond is null)
+                {
+                    // Not done within the wait: answer with the job as it stands now (running, with its progress).
+                    await using var stand = session.DocumentStore.QuerySession();
+                    taak = await stand.LoadAsync<Herbouwtaak>(taak.Id, CancellationToken.None) ?? taak;
+                    afgerond = taak.Status is Herbouwstatus.Voltooid or Herbouwstatus.Mislukt ? taak : null;
+                }
+
+                if (afgerond is not null)
+                {
+                    http.Response.Headers.ContentLocation = Herbouwtaak.Locatie(afgerond.Id);
+                    return Results.Json(afgerond, Json.Options, statusCode: StatusCodes.Status200OK);
+                }
+            }
+            else if (voorkeur.Asynchroon)
+            {
+                http.Response.Headers.Append(Voorkeur.ToegepastKop, "respond-async");
+            }
         }
-        catch (Exception e) when (IsUniekeSchending(e))
+        finally
         {
-            // Another request started the same projection's rebuild at the same moment.
-            await using var vers = session.DocumentStore.QuerySession();
-            return AlBezig(await vers.Query<Herbouwtaak>().FirstOrDefaultAsync(t => t.LopendVoor == naam, CancellationToken.None));
+            meldingen.Vergeet(taak.Id);
         }
 
         http.Response.Headers.Location = Herbouwtaak.Locatie(taak.Id);
         return Results.Json(taak, Json.Options, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    /// <summary>The operation's Prefer header and the headers of its two answers, in the OpenAPI document.</summary>
+    public static Task Beschrijf(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellation)
+    {
+        if (operation.OperationId != "projectieHerbouwen") return Task.CompletedTask;
+
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = Voorkeur.Kop, In = ParameterLocation.Header, Required = false,
+            Description = "RFC 7240. `respond-async`: antwoord meteen 202. `wait=N`: wacht tot N seconden (hoogstens 60) op het resultaat " +
+                          "en antwoord daarna 202. Zonder voorkeur wacht de herbouw 2 seconden. Onbekende voorkeuren worden genegeerd.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            Example = System.Text.Json.Nodes.JsonValue.Create("respond-async, wait=10"),
+        });
+        var toegepast = new OpenApiHeader
+        {
+            Description = "De gevolgde voorkeur uit Prefer: `wait=N` met de gebruikte wachttijd, of `respond-async`.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        };
+        foreach (var (status, kop, omschrijving) in new[]
+                 {
+                     ("200", "Content-Location", "De statusbron van de afgeronde taak."),
+                     ("202", "Location", "De statusbron van de taak: vraag die op tot zij voltooid of mislukt is."),
+                 })
+        {
+            if (operation.Responses?.TryGetValue(status, out var antwoord) != true || antwoord is not OpenApiResponse beschreven) continue;
+            beschreven.Description = status == "200" ? "De herbouw is binnen de wachttijd afgerond (voltooid of mislukt)." : "De herbouw loopt als taak.";
+            beschreven.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            beschreven.Headers[kop] = new OpenApiHeader { Description = omschrijving, Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+            beschreven.Headers[Voorkeur.ToegepastKop] = toegepast;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The finished job if it ends within the wait, else null (also when the client gave up waiting: the job goes on).</summary>
+    private static async Task<Herbouwtaak?> Afgerond(Task<Herbouwtaak> einde, TimeSpan wachttijd, CancellationToken afgebroken)
+    {
+        try
+        {
+            return await einde.WaitAsync(wachttijd, afgebroken);
+        }
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+        {
+            return null;
+        }
     }
 
     [WolverineGet("/v1/beheer/herbouwtaken/{id}", OperationId = "herbouwtaakOpvragen")]
@@ -105,6 +199,7 @@ public static class BeheerRegistratie
 {
     /// <summary>The job's document; a column of its own (not in the JSON) with a unique index allows one running rebuild per projection.</summary>
     public static IServiceCollection AddBeheer(this IServiceCollection services) =>
-        services.ConfigureMarten(opts => opts.Schema.For<Herbouwtaak>()
-            .Duplicate(t => t.LopendVoor, configure: index => index.IsUnique = true));
+        services.AddSingleton<Herbouwmeldingen>()
+            .ConfigureMarten(opts => opts.Schema.For<Herbouwtaak>()
+                .Duplicate(t => t.LopendVoor, configure: index => index.IsUnique = true));
 }

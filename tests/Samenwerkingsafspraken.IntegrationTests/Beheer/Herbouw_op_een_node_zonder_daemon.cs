@@ -38,27 +38,13 @@ public sealed class Herbouw_op_een_node_zonder_daemon
         // Inline and direct; asynchronous and direct; asynchronous through a daemon.
         foreach (var projectie in new[] { "Samenwerkingsafspraak", VariantgebruikProjectie.Naam, WerkaanbodProjectie.Naam })
         {
-            var (status, taak) = await Herbouwd(host, tokens, projectie);
+            var (status, taak) = await IntegratieTest.Afgerond(host, tokens, projectie);
             status.ShouldBe(Herbouwstatus.Voltooid, $"{projectie}: {taak}");
         }
 
         (await Rijen(database, "mt_doc_samenwerkingsafspraak")).ShouldBe(1);
         (await Rijen(database, "mt_doc_variantgebruik")).ShouldBe(1);
         (await Rijen(database, "mt_doc_werkaanbodfeiten")).ShouldBe(1);
-    }
-
-    private static async Task<(string Status, string Taak)> Herbouwd(Alba.IAlbaHost host, Tokens tokens, string projectie)
-    {
-        var start = await IntegratieTest.Verstuur(host, HttpMethod.Post, $"/v1/beheer/projecties/{projectie}/herbouw", null, tokens.Beheerder());
-        start.Status.ShouldBe(202, start.Tekst);
-        var tot = DateTime.UtcNow.AddMinutes(2);
-        while (true)
-        {
-            var taak = await IntegratieTest.Verstuur(host, HttpMethod.Get, start.Header("Location")!, null, tokens.Beheerder());
-            var status = taak.Json["status"]!.GetValue<string>();
-            if (status is Herbouwstatus.Voltooid or Herbouwstatus.Mislukt || DateTime.UtcNow > tot) return (status, taak.Tekst);
-            await Task.Delay(100);
-        }
     }
 
     private static async Task<long> Rijen(string database, string tabel)

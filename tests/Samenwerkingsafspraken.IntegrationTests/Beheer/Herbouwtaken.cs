@@ -1,4 +1,6 @@
 using Marten;
+using Npgsql;
+using Samenwerkingsafspraken.Infrastructure.Persistence;
 using Samenwerkingsafspraken.Beheer;
 using Samenwerkingsafspraken.IntegrationTests.Infrastructuur;
 using Wolverine;
@@ -11,12 +13,106 @@ public sealed class Herbouwtaken(ApiFixture fixture) : IntegratieTest(fixture)
     private const string Herbouw = "/v1/beheer/projecties/Samenwerkingsafspraak/herbouw";
 
     [Fact]
-    public async Task een_herbouw_antwoordt_202_en_zijn_statusbron_toont_het_einde_met_de_duur()
+    public async Task een_herbouw_die_binnen_de_wachttijd_klaar_is_antwoordt_200_met_de_afgeronde_taak()
     {
         await Concept();
 
-        var taak = await Herbouwd("Samenwerkingsafspraak");
+        var antwoord = await Post(Herbouw, null, Tokens.Beheerder(), new Dictionary<string, string> { ["Prefer"] = "wait=60" });
 
+        antwoord.Status.ShouldBe(200, antwoord.Tekst);
+        antwoord.Header("Preference-Applied").ShouldBe("wait=60");
+        antwoord.Header("Location").ShouldBeNull();
+        var taak = antwoord.Json;
+        IsAfgerond(taak);
+        antwoord.Header("Content-Location").ShouldBe($"/v1/beheer/herbouwtaken/{taak["id"]}");
+
+        // The status resource says the same.
+        var bron = await Get(antwoord.Header("Content-Location")!, Tokens.Beheerder());
+        bron.Status.ShouldBe(200);
+        bron.Json["status"]!.GetValue<string>().ShouldBe("voltooid");
+        bron.Json["duurInMilliseconden"]!.GetValue<long>().ShouldBe(taak["duurInMilliseconden"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task zonder_voorkeur_wacht_een_herbouw_kort_en_anders_volgt_de_client_de_statusbron()
+    {
+        await Concept();
+
+        // 200 when the job ends within the default wait of two seconds, else 202 and the status resource: both end done.
+        IsAfgerond(await Herbouwd("Samenwerkingsafspraak"));
+    }
+
+    [Fact]
+    public async Task met_respond_async_antwoordt_een_herbouw_meteen_202_en_toont_zijn_statusbron_het_einde()
+    {
+        await Concept();
+
+        var start = await Post(Herbouw, null, Tokens.Beheerder(), new Dictionary<string, string> { ["Prefer"] = "respond-async" });
+
+        start.Status.ShouldBe(202, start.Tekst);
+        start.Header("Preference-Applied").ShouldBe("respond-async");
+        start.Json["status"]!.GetValue<string>().ShouldBe(Herbouwstatus.Wachtend);
+        start.Header("Location").ShouldBe($"/v1/beheer/herbouwtaken/{start.Json["id"]}");
+        IsAfgerond(await TotHetEinde(start.Header("Location")!));
+    }
+
+    [Fact]
+    public async Task een_herbouw_die_langer_duurt_dan_de_wachttijd_antwoordt_202_met_de_stand_van_dat_moment()
+    {
+        await WerkgeverGeregistreerd();
+
+        // A reader that holds a share lock on the employers' table keeps the rebuild's swap waiting (it locks out writers).
+        await using var lezer = new NpgsqlConnection(Fixture.ConnectionString);
+        await lezer.OpenAsync();
+        await using var transactie = await lezer.BeginTransactionAsync();
+        await using (var slot = new NpgsqlCommand($"lock table {MartenConfiguratie.Schema}.mt_doc_werkgever in share mode", lezer, transactie))
+        {
+            await slot.ExecuteNonQueryAsync();
+        }
+
+        var start = await Post("/v1/beheer/projecties/Werkgever/herbouw", null, Tokens.Beheerder(),
+            new Dictionary<string, string> { ["Prefer"] = "respond-async, wait=1" });
+
+        start.Status.ShouldBe(202, start.Tekst);
+        start.Header("Preference-Applied").ShouldBe("wait=1");
+        start.Json["status"]!.GetValue<string>().ShouldBe(Herbouwstatus.Bezig, "after the wait the job is answered as it stands then");
+        start.Json["gestartOp"].ShouldNotBeNull();
+        start.Header("Location").ShouldBe($"/v1/beheer/herbouwtaken/{start.Json["id"]}");
+
+        await transactie.CommitAsync();
+        var klaar = await TotHetEinde(start.Header("Location")!);
+        klaar["pogingen"]!.GetValue<int>().ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData("wait=abc")]
+    [InlineData("wait=99999999999999999999")]
+    [InlineData("wait=-1")]
+    [InlineData("wait")]
+    [InlineData("respond-async=nee")]
+    [InlineData(";;,,=")]
+    [InlineData("return=minimal; foo=\"bar\"")]
+    public async Task een_onbekende_of_onleesbare_voorkeur_wordt_genegeerd(string prefer)
+    {
+        var antwoord = await Post("/v1/beheer/projecties/Werkgever/herbouw", null, Tokens.Beheerder(), new Dictionary<string, string> { ["Prefer"] = prefer });
+
+        antwoord.Status.ShouldBeOneOf(200, 202);
+        antwoord.Header("Preference-Applied").ShouldBeNull();
+        await TotHetEinde($"/v1/beheer/herbouwtaken/{antwoord.Json["id"]}");
+    }
+
+    [Fact]
+    public async Task een_langere_wachttijd_dan_een_minuut_wordt_een_minuut()
+    {
+        var antwoord = await Post("/v1/beheer/projecties/Werkgever/herbouw", null, Tokens.Beheerder(),
+            new Dictionary<string, string> { ["Prefer"] = "wait=3600" });
+
+        antwoord.Status.ShouldBe(200, antwoord.Tekst);
+        antwoord.Header("Preference-Applied").ShouldBe("wait=60");
+    }
+
+    private static void IsAfgerond(System.Text.Json.Nodes.JsonNode taak)
+    {
         taak["projectie"]!.GetValue<string>().ShouldBe("Samenwerkingsafspraak");
         taak["status"]!.GetValue<string>().ShouldBe("voltooid");
         taak["duurInMilliseconden"]!.GetValue<long>().ShouldBeGreaterThanOrEqualTo(0);
@@ -29,7 +125,22 @@ public sealed class Herbouwtaken(ApiFixture fixture) : IntegratieTest(fixture)
         voortgang["verwerkt"]!.GetValue<long>().ShouldBe(voortgang["totaal"]!.GetValue<long>());
         voortgang["totaal"]!.GetValue<long>().ShouldBeGreaterThan(0);
         taak.AsObject().ContainsKey("lopendVoor").ShouldBeFalse();
+    }
 
+    /// <summary>Polls a job's status resource until it is done (a failed job fails the test).</summary>
+    private async Task<System.Text.Json.Nodes.JsonNode> TotHetEinde(string locatie)
+    {
+        var tot = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            var taak = await Get(locatie, Tokens.Beheerder());
+            taak.Status.ShouldBe(200, taak.Tekst);
+            var status = taak.Json["status"]!.GetValue<string>();
+            status.ShouldNotBe(Herbouwstatus.Mislukt, taak.Tekst);
+            if (status == Herbouwstatus.Voltooid) return taak.Json;
+            if (DateTime.UtcNow > tot) throw new TimeoutException(taak.Tekst);
+            await Task.Delay(50);
+        }
     }
 
     [Fact]
@@ -135,7 +246,7 @@ public sealed class Herbouwtaken(ApiFixture fixture) : IntegratieTest(fixture)
         var paden = (await Get("/v1/openapi.json")).Json["paths"]!;
 
         var herbouw = paden["/beheer/projecties/{naam}/herbouw"]!["post"]!["responses"]!.AsObject().Select(r => r.Key).ToList();
-        herbouw.ShouldBe(["202", "401", "403", "404", "409"], ignoreOrder: true);
+        herbouw.ShouldBe(["200", "202", "401", "403", "404", "409"], ignoreOrder: true);
         var status = paden["/beheer/herbouwtaken/{id}"]!["get"]!;
         status["responses"]!.AsObject().Select(r => r.Key).ShouldBe(["200", "304", "400", "401", "403", "404"], ignoreOrder: true);
         status["responses"]!["200"]!["headers"]!.AsObject().ContainsKey("ETag").ShouldBeTrue();

@@ -128,6 +128,7 @@ public static class OpenApiConfiguratie
             });
 
             options.AddOperationTransformer(Exports.ExportOpenApi.Beschrijf);
+            options.AddOperationTransformer(Beheer.ProjectiesHerbouwenEndpoint.Beschrijf);
             options.AddSchemaTransformer(VerplichteVelden.Beschrijf);
             options.AddOperationTransformer(MultiStreamWriting.MeerstroomOpenApi.Beschrijf);
 

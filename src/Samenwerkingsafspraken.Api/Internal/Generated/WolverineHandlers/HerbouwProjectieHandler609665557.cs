@@ -5,6 +5,7 @@ using Marten.Events.Daemon.Coordination;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Samenwerkingsafspraken.Beheer;
 
 namespace Internal.Generated.WolverineHandlers
 {
@@ -17,14 +18,16 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Microsoft.Extensions.Configuration.IConfiguration _configuration;
         private readonly Microsoft.Extensions.Logging.ILogger<Samenwerkingsafspraken.Beheer.Herbouwtaak> _loggerOfHerbouwtaak;
         private readonly Npgsql.NpgsqlDataSource _npgsqlDataSource;
+        private readonly Samenwerkingsafspraken.Beheer.Herbouwmeldingen _herbouwmeldingen;
 
-        public HerbouwProjectieHandler609665557(Marten.Events.Daemon.Coordination.IProjectionCoordinator projectionCoordinator, Marten.IDocumentStore documentStore, Microsoft.Extensions.Configuration.IConfiguration configuration, Microsoft.Extensions.Logging.ILogger<Samenwerkingsafspraken.Beheer.Herbouwtaak> loggerOfHerbouwtaak, Npgsql.NpgsqlDataSource npgsqlDataSource)
+        public HerbouwProjectieHandler609665557(Marten.Events.Daemon.Coordination.IProjectionCoordinator projectionCoordinator, Marten.IDocumentStore documentStore, Microsoft.Extensions.Configuration.IConfiguration configuration, Microsoft.Extensions.Logging.ILogger<Samenwerkingsafspraken.Beheer.Herbouwtaak> loggerOfHerbouwtaak, Npgsql.NpgsqlDataSource npgsqlDataSource, Samenwerkingsafspraken.Beheer.Herbouwmeldingen herbouwmeldingen)
         {
             _projectionCoordinator = projectionCoordinator;
             _documentStore = documentStore;
             _configuration = configuration;
             _loggerOfHerbouwtaak = loggerOfHerbouwtaak;
             _npgsqlDataSource = npgsqlDataSource;
+            _herbouwmeldingen = herbouwmeldingen;
         }
 
         public override async System.Threading.Tasks.Task HandleAsync(Wolverine.Runtime.MessageContext context, System.Threading.CancellationToken cancellation)
@@ -36,7 +39,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Samenwerkingsafspraken.Beheer.HerbouwProjectieHandler");
             
             // The actual message execution
-            await Samenwerkingsafspraken.Beheer.HerbouwProjectieHandler.Handle(herbouwProjectie, _documentStore, _projectionCoordinator, _npgsqlDataSource, _configuration, _loggerOfHerbouwtaak, cancellation).ConfigureAwait(false);
+            await Samenwerkingsafspraken.Beheer.HerbouwProjectieHandler.Handle(herbouwProjectie, _documentStore, _projectionCoordinator, _npgsqlDataSource, _configuration, _herbouwmeldingen, _loggerOfHerbouwtaak, cancellation).ConfigureAwait(false);
         }
     }
 
