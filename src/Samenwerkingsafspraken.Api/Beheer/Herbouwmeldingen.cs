@@ -13,10 +13,13 @@ public sealed class Herbouwmeldingen(IConfiguration configuratie)
     private readonly ConcurrentDictionary<Guid, TaskCompletionSource<Herbouwtaak>> _wachtenden = new();
 
     /// <summary>Setting <c>Beheer:HerbouwWachtenSeconden</c>, 2 by default; 0 answers every rebuild with 202 at once.</summary>
-    public TimeSpan StandaardWachttijd { get; } = TimeSpan.FromSeconds(Math.Clamp(configuratie.GetValue("Beheer:HerbouwWachtenSeconden", 2), 0, 60));
+    public TimeSpan StandaardWachttijd { get; } = TimeSpan.FromSeconds(Math.Clamp(configuratie.GetValue("Beheer:HerbouwWachtenSeconden", 2), 0, 30));
 
-    /// <summary>The longest a client may ask to wait (<c>Prefer: wait=N</c>): a request should not hold a connection for minutes.</summary>
-    public static readonly TimeSpan MaximaleWachttijd = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// The longest a client may ask to wait (<c>Prefer: wait=N</c>): a request should not hold a connection for minutes,
+    /// and a proxy in front (60 s by default in nginx and most load balancers) must not time it out while the job runs on.
+    /// </summary>
+    public static readonly TimeSpan MaximaleWachttijd = TimeSpan.FromSeconds(30);
 
     /// <summary>Registers the wait for a job before its message can run (else the end could come before anyone listens).</summary>
     public Task<Herbouwtaak> Verwacht(Guid taak) =>

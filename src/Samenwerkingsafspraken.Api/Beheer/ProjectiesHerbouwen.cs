@@ -31,7 +31,7 @@ public static class ProjectiesHerbouwenEndpoint
     [WolverinePost("/v1/beheer/projecties/{naam}/herbouw", OperationId = "projectieHerbouwen")]
     [EndpointSummary("Een projectie herbouwen uit alle gebeurtenissen (als achtergrondtaak)")]
     [EndpointDescription("Start de herbouw als taak. Is de taak binnen de wachttijd klaar (standaard 2 seconden; met `Prefer: wait=N` " +
-                         "kiest u zelf, tot 60 seconden), dan is het antwoord 200 met de afgeronde taak (`voltooid` met `duurInMilliseconden`, " +
+                         "kiest u zelf, tot 30 seconden), dan is het antwoord 200 met de afgeronde taak (`voltooid` met `duurInMilliseconden`, " +
                          "of `mislukt` met `fout`) en in Content-Location haar statusbron. Anders, of met `Prefer: respond-async`, is het " +
                          "antwoord 202 met de taak zoals zij dan staat en in Location haar statusbron: vraag die op tot `status` `voltooid` " +
                          "of `mislukt` is; `voortgang` toont hoeveel gebeurtenissen verwerkt zijn. Preference-Applied noemt de voorkeur " +
@@ -121,7 +121,7 @@ public static class ProjectiesHerbouwenEndpoint
         operation.Parameters.Add(new OpenApiParameter
         {
             Name = Voorkeur.Kop, In = ParameterLocation.Header, Required = false,
-            Description = "RFC 7240. `respond-async`: antwoord meteen 202. `wait=N`: wacht tot N seconden (hoogstens 60) op het resultaat " +
+            Description = "RFC 7240. `respond-async`: antwoord meteen 202. `wait=N`: wacht tot N seconden (hoogstens 30) op het resultaat " +
                           "en antwoord daarna 202. Zonder voorkeur wacht de herbouw 2 seconden. Onbekende voorkeuren worden genegeerd.",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String },
             Example = System.Text.Json.Nodes.JsonValue.Create("respond-async, wait=10"),

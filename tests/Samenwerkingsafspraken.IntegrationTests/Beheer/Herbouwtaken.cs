@@ -17,10 +17,10 @@ public sealed class Herbouwtaken(ApiFixture fixture) : IntegratieTest(fixture)
     {
         await Concept();
 
-        var antwoord = await Post(Herbouw, null, Tokens.Beheerder(), new Dictionary<string, string> { ["Prefer"] = "wait=60" });
+        var antwoord = await Post(Herbouw, null, Tokens.Beheerder(), new Dictionary<string, string> { ["Prefer"] = "wait=30" });
 
         antwoord.Status.ShouldBe(200, antwoord.Tekst);
-        antwoord.Header("Preference-Applied").ShouldBe("wait=60");
+        antwoord.Header("Preference-Applied").ShouldBe("wait=30");
         antwoord.Header("Location").ShouldBeNull();
         var taak = antwoord.Json;
         IsAfgerond(taak);
@@ -102,13 +102,13 @@ public sealed class Herbouwtaken(ApiFixture fixture) : IntegratieTest(fixture)
     }
 
     [Fact]
-    public async Task een_langere_wachttijd_dan_een_minuut_wordt_een_minuut()
+    public async Task een_langere_wachttijd_dan_een_halve_minuut_wordt_een_halve_minuut()
     {
         var antwoord = await Post("/v1/beheer/projecties/Werkgever/herbouw", null, Tokens.Beheerder(),
             new Dictionary<string, string> { ["Prefer"] = "wait=3600" });
 
         antwoord.Status.ShouldBe(200, antwoord.Tekst);
-        antwoord.Header("Preference-Applied").ShouldBe("wait=60");
+        antwoord.Header("Preference-Applied").ShouldBe("wait=30");
     }
 
     private static void IsAfgerond(System.Text.Json.Nodes.JsonNode taak)
