@@ -36,6 +36,7 @@ public abstract class BrowserTest(Browseromgeving omgeving, ITestOutputHelper ui
         Context.SetDefaultTimeout(45_000);
         Pagina = await Context.NewPageAsync();
         Pagina.Console += (_, bericht) => uitvoer.WriteLine($"console {bericht.Type}: {bericht.Text}");
+        Pagina.RequestFailed += (_, verzoek) => uitvoer.WriteLine($"request failed: {verzoek.Method} {verzoek.Url}: {verzoek.Failure}");
     }
 
     public async Task DisposeAsync()
@@ -51,7 +52,9 @@ public abstract class BrowserTest(Browseromgeving omgeving, ITestOutputHelper ui
         await Pagina.GotoAsync("/aanmelden");
         await Pagina.GetByLabel(organisatie, new PageGetByLabelOptions { Exact = false }).First.CheckAsync();
         await Pagina.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Aanmelden" }).ClickAsync();
-        await Pagina.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        // Signed in once the start page's response arrives; its header (waited for below) says as whom. Not its load
+        // event, which waits for the style sheets too: that wait once ran past 45 s in a run that loaded both cores.
+        await Pagina.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         (await Pagina.InnerTextAsync("header")).ShouldContain("Aangemeld als");
     }
 
